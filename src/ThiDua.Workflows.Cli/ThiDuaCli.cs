@@ -1,0 +1,228 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Workflows.Engine.Activities;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Engine.Stores;
+using ThiDua.Workflows.Engine.Validation;
+
+namespace ThiDua.Workflows.Cli;
+
+/// <summary>
+/// <c>thidua run FILE [--input NAME=VALUE]... [--event NAME]...</c> and <c>thidua validate PATH...</c>,
+/// with the output and exit codes of architecture.md. Writers and clock are injected so tests run it in-process.
+/// </summary>
+public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    private const string Usage = """
+        Usage:
+          thidua run FILE [--input NAME=VALUE]... [--event NAME]...
+              Runs one workflow file in memory. Each Elsa.WriteLine prints a line; timers wait in real time;
+              --event NAME is delivered when the workflow waits for that event. The last line is the status.
+              Exit code: 0 Finished, 3 Suspended, 1 Faulted or Cancelled, 2 invalid input.
+          thidua validate PATH...
+              Checks workflow files or folders of them (*.json). Prints FILE: JSON-PATH: message per problem.
+              Exit code: 0 valid, 2 problems found.
+        """;
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? ExitCodes.InvalidInput : ExitCodes.Finished;
+        }
+
+        return args[0] switch
+        {
+            "run" => await RunWorkflowAsync(args[1..], cancellationToken).ConfigureAwait(false),
+            "validate" => await ValidateAsync(args[1..]).ConfigureAwait(false),
+            _ => await FailUsageAsync($"unknown command '{args[0]}'").ConfigureAwait(false),
+        };
+    }
+
+    private async Task<int> RunWorkflowAsync(string[] args, CancellationToken cancellationToken)
+    {
+        string? file = null;
+        var input = new JsonObject();
+        var events = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--input" when i + 1 < args.Length:
+                    var pair = args[++i];
+                    var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0) return await FailUsageAsync($"--input: expected NAME=VALUE, got '{pair}'").ConfigureAwait(false);
+                    input[pair[..eq]] = ParseValue(pair[(eq + 1)..]);
+                    break;
+                case "--event" when i + 1 < args.Length:
+                    events.Add(args[++i]);
+                    break;
+                case "--input" or "--event":
+                    return await FailUsageAsync($"{args[i]}: a value is missing").ConfigureAwait(false);
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null)
+                        return await FailUsageAsync($"unexpected argument '{args[i]}'").ConfigureAwait(false);
+                    file = args[i];
+                    break;
+            }
+        }
+
+        if (file is null) return await FailUsageAsync("run: a workflow FILE is required").ConfigureAwait(false);
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"{file}: $: file not found").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var json = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        await using var services = BuildServices();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+        var read = ElsaJsonReader.Read(json);
+        var problems = read.Problems.ToList();
+        if (read.Definition is not null)
+            problems.AddRange(WorkflowValidator.Validate(read.Definition, registry, checkActivityTypes: false));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+                await stderr.WriteLineAsync($"{file}: {problem}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var runtime = services.GetRequiredService<IWorkflowRuntime>();
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var instance = (await runtime.StartAsync(read.Definition!, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
+        try
+        {
+            instance = await DriveAsync(runtime, store, instance, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            instance = (await runtime.CancelAsync(instance.Id, CancellationToken.None).ConfigureAwait(false))?.Instance ?? instance;
+        }
+
+        return await ReportAsync(instance).ConfigureAwait(false);
+    }
+
+    // Delivers the requested events when the workflow waits for them, and lets timers fire in real time.
+    private async Task<WorkflowInstance> DriveAsync(IWorkflowRuntime runtime, IWorkflowStore store, WorkflowInstance instance, List<string> events, CancellationToken cancellationToken)
+    {
+        while (instance.Status == WorkflowStatus.Suspended)
+        {
+            var awaited = events.FirstOrDefault(name => instance.Bookmarks.Any(b => b.Hash == Stimulus.Event(name).Hash));
+            if (awaited is not null)
+            {
+                events.Remove(awaited);
+                await runtime.PublishEventAsync(awaited, workflowInstanceId: instance.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (instance.Bookmarks.Where(b => b.ResumeAt is not null).Min(b => b.ResumeAt) is { } next)
+            {
+                var wait = next - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                await runtime.ResumeDueTimersAsync(store, clock.GetUtcNow(), instance.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                break; // waits for something this command cannot deliver
+            }
+
+            instance = await store.FindInstanceAsync(instance.Id, CancellationToken.None).ConfigureAwait(false) ?? instance;
+        }
+
+        return instance;
+    }
+
+    private async Task<int> ReportAsync(WorkflowInstance instance)
+    {
+        var (line, code) = instance.Status switch
+        {
+            WorkflowStatus.Finished => ("status: Finished", ExitCodes.Finished),
+            WorkflowStatus.Suspended => ("status: Suspended", ExitCodes.Suspended),
+            WorkflowStatus.Cancelled => ("status: Cancelled", ExitCodes.Cancelled),
+            _ => ($"status: Faulted: {instance.FaultMessage}", ExitCodes.Faulted),
+        };
+        await stdout.WriteLineAsync(line).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+        return code;
+    }
+
+    private async Task<int> ValidateAsync(string[] paths)
+    {
+        if (paths.Length == 0) return await FailUsageAsync("validate: at least one PATH is required").ConfigureAwait(false);
+        await using var services = BuildServices();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+        int files = 0, problems = 0;
+        foreach (var path in paths)
+        {
+            IEnumerable<string> targets;
+            if (Directory.Exists(path))
+                targets = Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+            else if (File.Exists(path))
+                targets = [path];
+            else
+            {
+                await stdout.WriteLineAsync($"{path}: $: file or folder not found").ConfigureAwait(false);
+                problems++;
+                continue;
+            }
+
+            foreach (var file in targets)
+            {
+                files++;
+                foreach (var problem in WorkflowValidator.Validate(await File.ReadAllTextAsync(file).ConfigureAwait(false), registry))
+                {
+                    problems++;
+                    await stdout.WriteLineAsync($"{file}: {problem}").ConfigureAwait(false);
+                }
+            }
+        }
+
+        await stderr.WriteLineAsync(problems == 0 ? $"{files} file(s) valid." : $"{problems} problem(s) in {files} file(s).").ConfigureAwait(false);
+        return problems == 0 ? ExitCodes.Finished : ExitCodes.InvalidInput;
+    }
+
+    private async Task<int> FailUsageAsync(string message)
+    {
+        await stderr.WriteLineAsync($"thidua: {message}").ConfigureAwait(false);
+        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+        return ExitCodes.InvalidInput;
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddSingleton(new ConsoleLineHandler(stdout));
+        services.AddWorkflowEngine().Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<ConsoleLineHandler>());
+        return services.BuildServiceProvider();
+    }
+
+    // Numbers, booleans, null and JSON objects/arrays are taken as JSON; anything else is text.
+    private static JsonNode? ParseValue(string text)
+    {
+        try
+        {
+            var node = JsonNode.Parse(text);
+            return node;
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+
+    /// <summary>Prints each Elsa.WriteLine line to standard output once its burst has committed.</summary>
+    private sealed class ConsoleLineHandler(TextWriter output) : IOutboxHandler
+    {
+        public string Kind => WriteLine.OutboxKind;
+
+        public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+        {
+            await output.WriteLineAsync(message.Payload["text"]?.GetValue<string>() ?? "").ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Runtime;
+
+namespace ThiDua.Workflows.Engine.Activities;
+
+/// <summary>
+/// What one activity sees while it runs: its node, its inputs, the workflow's variables, and the few things it
+/// can do (complete, wait on a bookmark, schedule a child, emit a side effect). Services come through the
+/// activity's constructor, never from here.
+/// </summary>
+public sealed class ActivityContext
+{
+    private readonly ExecutionSession _session;
+
+    internal ActivityContext(ExecutionSession session, ActivityInstance instance, ActivityNode node, JsonObject? resumeInput = null)
+    {
+        _session = session;
+        Instance = instance;
+        Node = node;
+        ResumeInput = resumeInput;
+    }
+
+    /// <summary>The node of the definition being run (id, type, raw properties).</summary>
+    public ActivityNode Node { get; }
+
+    public string ActivityInstanceId => Instance.Id;
+
+    public string WorkflowInstanceId => _session.Instance.Id;
+
+    /// <summary>The input of the stimulus that resumed this activity (null when it is not resuming).</summary>
+    public JsonObject? ResumeInput { get; }
+
+    /// <summary>The moment of this step, from the runtime's <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset Now => _session.Now;
+
+    public CancellationToken CancellationToken => _session.CancellationToken;
+
+    /// <summary>State this activity keeps between steps; persisted with the instance.</summary>
+    public JsonObject State => Instance.State ??= [];
+
+    public string? CorrelationId
+    {
+        get => _session.CorrelationId;
+        set => _session.CorrelationId = value;
+    }
+
+    public string? InstanceName
+    {
+        get => _session.InstanceName;
+        set => _session.InstanceName = value;
+    }
+
+    internal ActivityInstance Instance { get; }
+
+    internal ExecutionSession Session => _session;
+
+    /// <summary>Evaluates one of this activity's inputs (literal, JavaScript, Liquid, ...) and converts it.</summary>
+    public T? Get<T>(Input<T> input) => _session.EvaluateInput(Node, input);
+
+    public JsonNode? GetVariable(string name) => _session.GetVariable(name);
+
+    public void SetVariable(string name, JsonNode? value) => _session.SetVariable(name, value);
+
+    /// <summary>Sets an output: when the node binds it to a variable (<c>{"memoryReference":{"id":...}}</c>), the variable gets the value.</summary>
+    public void SetOutput(string name, JsonNode? value)
+    {
+        if (Node.Properties[name] is JsonObject output && output["memoryReference"]?["id"] is JsonValue id && id.TryGetValue(out string? variable))
+            _session.SetVariable(variable, value);
+    }
+
+    /// <summary>Completes this activity with the given outcomes (<c>Done</c> when none are given).</summary>
+    public void Complete(params string[] outcomes) =>
+        _session.CompleteActivity(Instance, outcomes.Length == 0 ? [ActivityOutcomes.Done] : outcomes);
+
+    /// <summary>
+    /// Makes the workflow wait here. <paramref name="scopedToActivity"/> false lets a stimulus with the same name and
+    /// payload find it from outside (events); true ties the hash to this activity instance (timers, tasks).
+    /// </summary>
+    public Bookmark CreateBookmark(string name, JsonObject? payload = null, DateTimeOffset? resumeAt = null, bool scopedToActivity = true) =>
+        _session.CreateBookmark(Instance, Node, name, payload ?? [], resumeAt, scopedToActivity);
+
+    /// <summary>Schedules a child activity (a container's body); <see cref="IActivity.OnChildCompletedAsync"/> follows.</summary>
+    public void ScheduleChild(ActivityNode child) => _session.ScheduleChild(Instance, child);
+
+    /// <summary>Queues a side effect to run after the burst commits (see <see cref="OutboxMessage"/>).</summary>
+    public void Emit(string kind, JsonObject payload) => _session.Emit(kind, payload);
+
+    /// <summary>Ends the whole workflow now: every active activity and bookmark is dropped (Elsa.Finish).</summary>
+    public void FinishWorkflow() => _session.FinishWorkflow();
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Runtime;
+
+namespace ThiDua.Workflows.Engine.Activities;
+
+/// <summary>
+/// Elsa.Flowchart: runs activities along connections. Routing is token-based with dead-path elimination:
+/// when an activity completes, each outbound connection carries an active token (its port is among the outcomes)
+/// or a dead one. An activity with several inbound connections (an implicit join, or FlowJoin WaitAll) runs once
+/// every forward inbound connection has a token and at least one is active; all dead makes it dead too, and its
+/// outbound connections carry dead tokens on. A FlowJoin in WaitAny mode (or <c>mergeMode: Race</c>) runs on the
+/// first active token, cancels what is still active upstream of it (bookmarks included) and absorbs the late
+/// tokens. Connections that close a loop (back edges) schedule their target directly, so loops need no join.
+/// </summary>
+[Activity(TypeName, Category = "Flow", Description = "Runs activities connected by their outcomes.")]
+public sealed class Flowchart : IActivity
+{
+    public const string TypeName = "Elsa.Flowchart";
+
+    public ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var graph = context.Session.Workflow.Flowchart(context.Instance.NodePath);
+        if (graph.Start is null)
+        {
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
+
+        context.ScheduleChild(graph.Start);
+        // Activities that nothing points to, other than the start, never run: their paths are dead from the outset.
+        var pending = new Queue<(int Connection, bool Active)>();
+        foreach (var root in graph.OtherRoots)
+            foreach (var index in graph.Outbound(root.Id))
+                pending.Enqueue((index, false));
+        Route(context, graph, pending);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnChildCompletedAsync(ActivityContext context, ChildCompletion child)
+    {
+        if (child.Node.Type == End.TypeName)
+        {
+            context.Complete(); // an End ends its flowchart; whatever else is active is cancelled
+            return ValueTask.CompletedTask;
+        }
+
+        var graph = context.Session.Workflow.Flowchart(context.Instance.NodePath);
+        var pending = new Queue<(int Connection, bool Active)>();
+        foreach (var index in graph.Outbound(child.Node.Id))
+            pending.Enqueue((index, child.Outcomes.Contains(graph.Connections[index].SourcePort, StringComparer.Ordinal)));
+        Route(context, graph, pending);
+
+        if (context.Session.IsIdle(context.ActivityInstanceId))
+            context.Complete();
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Route(ActivityContext context, FlowchartGraph graph, Queue<(int Connection, bool Active)> pending)
+    {
+        var state = new TokenState(context.State);
+        while (pending.Count > 0)
+        {
+            var (index, active) = pending.Dequeue();
+            var target = graph.Children[graph.Connections[index].Target.ActivityId];
+
+            if (graph.IsBackEdge[index])
+            {
+                // A new loop iteration: late tokens of the last one no longer need absorbing.
+                if (active)
+                {
+                    state.ClearAbsorbed();
+                    context.ScheduleChild(target);
+                }
+
+                continue;
+            }
+
+            if (state.TryAbsorb(index)) continue;
+
+            var inbound = graph.ForwardInbound(target.Id);
+            if (active && IsRace(context, target))
+            {
+                foreach (var other in inbound)
+                    if (other != index && !state.HasToken(other)) state.Absorb(other);
+                state.ClearTokens(inbound);
+                CancelActiveAncestors(context, graph, target);
+                context.ScheduleChild(target);
+                continue;
+            }
+
+            state.SetToken(index, active);
+            if (!inbound.All(state.HasToken)) continue;
+
+            var anyActive = inbound.Any(state.IsActive);
+            state.ClearTokens(inbound);
+            if (anyActive)
+                context.ScheduleChild(target);
+            else
+                foreach (var next in graph.Outbound(target.Id))
+                    pending.Enqueue((next, false));
+        }
+    }
+
+    private static bool IsRace(ActivityContext context, ActivityNode target)
+    {
+        if (target.CustomProperties?["mergeMode"] is JsonValue merge && merge.TryGetValue(out string? mode)
+            && string.Equals(mode, "Race", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return target.Type == FlowJoin.TypeName && context.Session.EvaluateInput(target, FlowJoin.Mode) == FlowJoinMode.WaitAny;
+    }
+
+    private static void CancelActiveAncestors(ActivityContext context, FlowchartGraph graph, ActivityNode join)
+    {
+        var ancestorPaths = graph.AncestorsOf(join.Id)
+            .Select(id => CompiledWorkflow.ChildPath(graph.Path, graph.Children[id]))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var child in context.Session.ChildrenOf(context.ActivityInstanceId).ToList())
+            if (ancestorPaths.Contains(child.NodePath))
+                context.Session.CancelSubtree(child);
+    }
+
+    /// <summary>The flowchart's persisted routing state: tokens waiting at joins, and tokens to absorb after a race.</summary>
+    private sealed class TokenState(JsonObject state)
+    {
+        private JsonObject Tokens => state["tokens"] as JsonObject ?? (JsonObject)(state["tokens"] = new JsonObject());
+
+        private JsonArray Absorbed => state["absorb"] as JsonArray ?? (JsonArray)(state["absorb"] = new JsonArray());
+
+        public bool HasToken(int index) => Tokens.ContainsKey(Key(index));
+
+        public bool IsActive(int index) => Tokens[Key(index)]?.GetValue<bool>() == true;
+
+        public void SetToken(int index, bool active) => Tokens[Key(index)] = active;
+
+        public void ClearTokens(IEnumerable<int> indexes)
+        {
+            foreach (var index in indexes) Tokens.Remove(Key(index));
+        }
+
+        public void Absorb(int index) => Absorbed.Add(index);
+
+        public bool TryAbsorb(int index)
+        {
+            var absorbed = Absorbed;
+            var found = absorbed.FirstOrDefault(n => n?.GetValue<int>() == index);
+            return found is not null && absorbed.Remove(found);
+        }
+
+        public void ClearAbsorbed() => Absorbed.Clear();
+
+        private static string Key(int index) => index.ToString(CultureInfo.InvariantCulture);
+    }
+}

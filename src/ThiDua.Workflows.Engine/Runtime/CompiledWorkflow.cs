@@ -1,0 +1,184 @@
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Engine.Validation;
+
+namespace ThiDua.Workflows.Engine.Runtime;
+
+/// <summary>
+/// A definition prepared for running: every node by path, each flowchart's graph, the variables. Built once per
+/// definition version and shared by all bursts (it is read-only).
+/// </summary>
+internal sealed class CompiledWorkflow
+{
+    private readonly Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FlowchartGraph> _flowcharts = new(StringComparer.Ordinal);
+
+    private CompiledWorkflow(WorkflowDefinition definition)
+    {
+        Definition = definition;
+        RootPath = definition.Root.Id;
+        var variables = definition.Variables.ToList();
+        Index(definition.Root, RootPath, variables);
+        Variables = variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        VariableNamesById = variables.Where(v => v.Id is not null).GroupBy(v => v.Id!).ToDictionary(g => g.Key, g => g.First().Name);
+    }
+
+    public WorkflowDefinition Definition { get; }
+
+    public string RootPath { get; }
+
+    public IReadOnlyDictionary<string, VariableDefinition> Variables { get; }
+
+    public IReadOnlyDictionary<string, string> VariableNamesById { get; }
+
+    /// <summary>Compiles a definition; structural problems (duplicate ids, dangling connections) throw.</summary>
+    public static CompiledWorkflow Compile(WorkflowDefinition definition)
+    {
+        var problems = WorkflowValidator.FindStructuralProblems(definition);
+        if (problems.Count > 0) throw new InvalidDefinitionException(problems);
+        return new CompiledWorkflow(definition);
+    }
+
+    public static string ChildPath(string parentPath, ActivityNode child) => parentPath + ":" + child.Id;
+
+    public ActivityNode Node(string path) =>
+        _nodes.TryGetValue(path, out var node) ? node
+            : throw new InvalidOperationException($"The definition has no activity at '{path}' (was the instance started on another version?).");
+
+    public FlowchartGraph Flowchart(string path) => _flowcharts[path];
+
+    private void Index(ActivityNode node, string path, List<VariableDefinition> variables)
+    {
+        _nodes[path] = node;
+        if (node.HasActivities)
+        {
+            _flowcharts[path] = new FlowchartGraph(node, path);
+            // A flowchart may declare its own variables (Elsa writes them on the container).
+            if (node.Properties["variables"] is System.Text.Json.Nodes.JsonArray declared)
+                variables.AddRange(declared.OfType<System.Text.Json.Nodes.JsonObject>()
+                    .Select(v => new VariableDefinition((System.Text.Json.Nodes.JsonObject)v.DeepClone())));
+        }
+
+        foreach (var child in node.Activities) Index(child, ChildPath(path, child), variables);
+        foreach (var port in node.Ports.Values) Index(port, ChildPath(path, port), variables);
+    }
+}
+
+/// <summary>
+/// The graph of one flowchart: connections by source and target, which connections close a loop (back edges,
+/// found by a depth-first walk from the start), and where to start.
+/// </summary>
+internal sealed class FlowchartGraph
+{
+    private readonly Dictionary<string, List<int>> _outbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _forwardInbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public FlowchartGraph(ActivityNode node, string path)
+    {
+        Path = path;
+        Children = node.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        Connections = node.Connections;
+        IsBackEdge = new bool[Connections.Count];
+        for (var i = 0; i < Connections.Count; i++)
+            OutboundList(Connections[i].Source.ActivityId).Add(i);
+
+        Start = FindStart(node);
+        MarkBackEdges(node);
+        for (var i = 0; i < Connections.Count; i++)
+            if (!IsBackEdge[i]) ForwardInboundList(Connections[i].Target.ActivityId).Add(i);
+
+        OtherRoots = node.Activities
+            .Where(a => a != Start && !Connections.Any(c => c.Target.ActivityId == a.Id))
+            .ToList();
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyDictionary<string, ActivityNode> Children { get; }
+
+    public IReadOnlyList<Connection> Connections { get; }
+
+    /// <summary>Per connection index: true when following it goes back into a loop.</summary>
+    public bool[] IsBackEdge { get; }
+
+    public ActivityNode? Start { get; }
+
+    /// <summary>Activities with no inbound connection other than the start: never run, so their paths are dead.</summary>
+    public IReadOnlyList<ActivityNode> OtherRoots { get; }
+
+    public IReadOnlyList<int> Outbound(string activityId) => OutboundList(activityId);
+
+    public IReadOnlyList<int> ForwardInbound(string activityId) => ForwardInboundList(activityId);
+
+    /// <summary>Every activity from which a forward path leads to <paramref name="activityId"/>.</summary>
+    public IReadOnlySet<string> AncestorsOf(string activityId)
+    {
+        lock (_gate)
+        {
+            if (_ancestors.TryGetValue(activityId, out var cached)) return cached;
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>([activityId]);
+            while (stack.Count > 0)
+                foreach (var index in ForwardInboundList(stack.Pop()))
+                    if (found.Add(Connections[index].Source.ActivityId))
+                        stack.Push(Connections[index].Source.ActivityId);
+            found.Remove(activityId);
+            _ancestors[activityId] = found;
+            return found;
+        }
+    }
+
+    private List<int> OutboundList(string id) => _outbound.TryGetValue(id, out var l) ? l : _outbound[id] = [];
+
+    private List<int> ForwardInboundList(string id) => _forwardInbound.TryGetValue(id, out var l) ? l : _forwardInbound[id] = [];
+
+    // Elsa's order: the explicit start property, then an Elsa.Start activity, then the first activity nothing
+    // points to, then the first activity.
+    private ActivityNode? FindStart(ActivityNode node)
+    {
+        if (node.StartActivityId is { } startId && Children.TryGetValue(startId, out var explicitStart)) return explicitStart;
+        return node.Activities.FirstOrDefault(a => a.Type == "Elsa.Start")
+            ?? node.Activities.FirstOrDefault(a => !Connections.Any(c => c.Target.ActivityId == a.Id))
+            ?? (node.Activities.Count > 0 ? node.Activities[0] : null);
+    }
+
+    // Iterative depth-first walk: a connection to an activity still on the walk's path closes a loop.
+    private void MarkBackEdges(ActivityNode node)
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on path, 2 = done
+        var roots = (Start is null ? [] : new[] { Start }).Concat(node.Activities);
+        foreach (var root in roots)
+        {
+            if (state.ContainsKey(root.Id)) continue;
+            var stack = new Stack<(string Id, int Next)>();
+            stack.Push((root.Id, 0));
+            state[root.Id] = 1;
+            while (stack.Count > 0)
+            {
+                var (id, next) = stack.Pop();
+                var outbound = OutboundList(id);
+                if (next < outbound.Count)
+                {
+                    stack.Push((id, next + 1));
+                    var index = outbound[next];
+                    var target = Connections[index].Target.ActivityId;
+                    if (state.TryGetValue(target, out var s))
+                    {
+                        if (s == 1) IsBackEdge[index] = true;
+                    }
+                    else
+                    {
+                        state[target] = 1;
+                        stack.Push((target, 0));
+                    }
+                }
+                else
+                {
+                    state[id] = 2;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,405 @@
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Activities;
+using ThiDua.Workflows.Engine.Expressions;
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Stores;
+
+namespace ThiDua.Workflows.Engine.Runtime;
+
+/// <summary>Thrown when a workflow reaches an activity type this runtime does not know.</summary>
+public sealed class UnsupportedActivityException(string type, string activityId)
+    : Exception($"Activity type '{type}' (activity '{activityId}') is not supported by this runtime.")
+{
+    public string ActivityType { get; } = type;
+
+    public string ActivityId { get; } = activityId;
+}
+
+/// <summary>
+/// One burst on one instance: drains the work queue until every path has finished or waits, and records what
+/// changed (bookmarks, journal, incidents, outbox) so the store can commit it in one transaction.
+/// Work is a FIFO queue, never recursion, so loops of any length run in constant stack.
+/// </summary>
+internal sealed class ExecutionSession : IExpressionScope
+{
+    private readonly ActivityRegistry _registry;
+    private readonly ExpressionEvaluator _evaluator;
+    private readonly TimeProvider _clock;
+    private readonly int _maxSteps;
+    private readonly HashSet<string> _initialBookmarkIds;
+    private readonly List<Bookmark> _added = [];
+    private readonly List<string> _removed = [];
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<OutboxMessage> _outbox = [];
+
+    public ExecutionSession(
+        WorkflowInstance instance,
+        CompiledWorkflow workflow,
+        ActivityRegistry registry,
+        ExpressionEvaluator evaluator,
+        TimeProvider clock,
+        int maxSteps,
+        CancellationToken cancellationToken)
+    {
+        Instance = instance;
+        Workflow = workflow;
+        _registry = registry;
+        _evaluator = evaluator;
+        _clock = clock;
+        _maxSteps = maxSteps;
+        CancellationToken = cancellationToken;
+        _initialBookmarkIds = instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        Now = clock.GetUtcNow();
+    }
+
+    public WorkflowInstance Instance { get; }
+
+    public CompiledWorkflow Workflow { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public ActivityRegistry Registry => _registry;
+
+    // ---- scope for expressions ----
+
+    public IReadOnlyCollection<string> VariableNames =>
+        Workflow.Variables.Keys.Union(Instance.Variables.Select(p => p.Key), StringComparer.Ordinal).ToList();
+
+    public JsonObject Input => Instance.Input;
+
+    public string InstanceId => Instance.Id;
+
+    public string DefinitionId => Instance.DefinitionId;
+
+    public string DefinitionVersionId => Instance.DefinitionVersionId;
+
+    public int DefinitionVersion => Instance.DefinitionVersion;
+
+    public string? CorrelationId
+    {
+        get => Instance.CorrelationId;
+        set => Instance.CorrelationId = value;
+    }
+
+    public string? InstanceName
+    {
+        get => Instance.Name;
+        set => Instance.Name = value;
+    }
+
+    public JsonNode? GetVariable(string name) => Instance.Variables[name]?.DeepClone();
+
+    public void SetVariable(string name, JsonNode? value)
+    {
+        if (Workflow.VariableNamesById.TryGetValue(name, out var byId)) name = byId;
+        Instance.Variables[name] = Workflow.Variables.TryGetValue(name, out var declared)
+            ? JsonValues.Coerce(value, declared.TypeName)
+            : value;
+    }
+
+    // ---- the interpreter ----
+
+    public WorkflowCommit ToCommit(long? expectedRevision, string? claimedBookmarkId) => new(
+        Instance,
+        expectedRevision,
+        _added.Where(b => Instance.Bookmarks.Any(x => x.Id == b.Id)).ToList(),
+        _removed.Where(_initialBookmarkIds.Contains).ToList(),
+        claimedBookmarkId,
+        _journal,
+        _outbox);
+
+    public IReadOnlyList<OutboxMessage> Outbox => _outbox;
+
+    public void Begin()
+    {
+        var root = NewActivityInstance(Workflow.RootPath, parentId: null);
+        Instance.Status = WorkflowStatus.Running;
+        Journal(JournalEvents.WorkflowStarted);
+        Instance.Queue.Add(new WorkItem { Kind = WorkItemKind.Execute, ActivityInstanceId = root.Id });
+    }
+
+    /// <summary>Burns a bookmark and queues its activity's resume.</summary>
+    public void EnqueueResume(Bookmark bookmark, JsonObject? input)
+    {
+        RemoveBookmark(bookmark.Id);
+        Instance.Status = WorkflowStatus.Running;
+        Instance.Queue.Add(new WorkItem
+        {
+            Kind = WorkItemKind.Resume,
+            ActivityInstanceId = bookmark.ActivityInstanceId,
+            BookmarkId = bookmark.Id,
+            Input = input,
+        });
+        _resuming[bookmark.Id] = bookmark;
+    }
+
+    private readonly Dictionary<string, Bookmark> _resuming = new(StringComparer.Ordinal);
+
+    public async Task RunAsync()
+    {
+        var steps = 0;
+        while (Instance.Queue.Count > 0 && Instance.Status == WorkflowStatus.Running)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            if (++steps > _maxSteps)
+            {
+                Fail(null, null, $"The burst exceeded {_maxSteps} steps; the workflow may loop without waiting.", null);
+                break;
+            }
+
+            var item = Instance.Queue[0];
+            Instance.Queue.RemoveAt(0);
+            var activityInstance = Instance.Activities.Find(a => a.Id == item.ActivityInstanceId);
+            if (activityInstance is null) continue; // cancelled while queued
+
+            var node = Workflow.Node(activityInstance.NodePath);
+            Now = _clock.GetUtcNow();
+            try
+            {
+                var activity = _registry.Resolve(node.Type) ?? throw new UnsupportedActivityException(node.Type, node.Id);
+                switch (item.Kind)
+                {
+                    case WorkItemKind.Execute:
+                        Journal(JournalEvents.Started, activityInstance, node);
+                        await activity.ExecuteAsync(new ActivityContext(this, activityInstance, node)).ConfigureAwait(false);
+                        break;
+                    case WorkItemKind.Resume:
+                        var bookmark = _resuming[item.BookmarkId!];
+                        Journal(JournalEvents.Resumed, activityInstance, node);
+                        await activity.ResumeAsync(new ActivityContext(this, activityInstance, node, item.Input), bookmark).ConfigureAwait(false);
+                        break;
+                    case WorkItemKind.ChildCompleted:
+                        var childNode = Workflow.Node(item.ChildNodePath!);
+                        var completion = new ChildCompletion(childNode, item.ChildInstanceId!, item.Outcomes ?? []);
+                        await activity.OnChildCompletedAsync(new ActivityContext(this, activityInstance, node), completion).ConfigureAwait(false);
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(activityInstance, node, ex.Message, ex);
+            }
+
+            await RunCancellationHooksAsync().ConfigureAwait(false);
+        }
+
+        if (Instance.Status == WorkflowStatus.Running && Instance.Queue.Count == 0)
+        {
+            if (Instance.Bookmarks.Count > 0)
+            {
+                Instance.Status = WorkflowStatus.Suspended;
+                Journal(JournalEvents.WorkflowSuspended);
+            }
+            else if (Instance.Activities.Count > 0)
+            {
+                Fail(null, null, "The workflow stalled: activities are still active but nothing is scheduled and nothing waits.", null);
+            }
+        }
+
+        Instance.UpdatedAt = _clock.GetUtcNow();
+    }
+
+    // ---- operations used by ActivityContext ----
+
+    public T? EvaluateInput<T>(ActivityNode node, Input<T> input)
+    {
+        var expression = InputValue.Read(node.Properties[input.Name]);
+        if (expression is null) return input.DefaultValue;
+        var value = _evaluator.Evaluate(expression, this);
+        try
+        {
+            return value is null ? input.DefaultValue : JsonValues.To<T>(value);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ExpressionException($"input '{input.Name}' of activity '{node.Id}': cannot use {value?.ToJsonString()} as {typeof(T).Name}", ex);
+        }
+    }
+
+    /// <summary>Evaluates a condition with JavaScript-like truthiness (a missing condition is false).</summary>
+    public bool EvaluateCondition(Expression? condition)
+    {
+        if (condition is null) return false;
+        return _evaluator.Evaluate(condition, this) switch
+        {
+            null => false,
+            JsonValue v when v.TryGetValue(out bool b) => b,
+            JsonValue v when v.TryGetValue(out string? s) => bool.TryParse(s, out var parsed) ? parsed : s.Length > 0,
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => JsonValues.ToDouble(v) is var d && d != 0 && !double.IsNaN(d),
+            _ => true,
+        };
+    }
+
+    public void CompleteActivity(ActivityInstance activity, IReadOnlyList<string> outcomes)
+    {
+        if (!Instance.Activities.Contains(activity)) return; // already completed or cancelled
+        foreach (var child in Instance.Activities.Where(a => a.ParentId == activity.Id).ToList())
+            CancelSubtree(child);
+        RemoveBookmarksOf(activity.Id);
+        Instance.Activities.Remove(activity);
+        var node = Workflow.Node(activity.NodePath);
+        Journal(JournalEvents.Completed, activity, node, outcomes: outcomes);
+
+        if (activity.ParentId is { } parentId)
+        {
+            Instance.Queue.Add(new WorkItem
+            {
+                Kind = WorkItemKind.ChildCompleted,
+                ActivityInstanceId = parentId,
+                ChildNodePath = activity.NodePath,
+                ChildInstanceId = activity.Id,
+                Outcomes = outcomes.ToList(),
+            });
+        }
+        else
+        {
+            FinishWorkflow();
+        }
+    }
+
+    public Bookmark CreateBookmark(ActivityInstance activity, ActivityNode node, string name, JsonObject payload, DateTimeOffset? resumeAt, bool scopedToActivity)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            WorkflowInstanceId = Instance.Id,
+            ActivityInstanceId = activity.Id,
+            ActivityNodePath = activity.NodePath,
+            ActivityId = node.Id,
+            Name = name,
+            Hash = StimulusHasher.Hash(name, payload, scopedToActivity ? activity.Id : null),
+            Payload = payload,
+            CorrelationId = Instance.CorrelationId,
+            ResumeAt = resumeAt,
+            CreatedAt = Now,
+        };
+        Instance.Bookmarks.Add(bookmark);
+        _added.Add(bookmark);
+        Journal(JournalEvents.Bookmarked, activity, node, message: name);
+        return bookmark;
+    }
+
+    public ActivityInstance ScheduleChild(ActivityInstance parent, ActivityNode child)
+    {
+        var instance = NewActivityInstance(CompiledWorkflow.ChildPath(parent.NodePath, child), parent.Id);
+        Instance.Queue.Add(new WorkItem { Kind = WorkItemKind.Execute, ActivityInstanceId = instance.Id });
+        return instance;
+    }
+
+    public void Emit(string kind, JsonObject payload) =>
+        _outbox.Add(new OutboxMessage(Guid.NewGuid().ToString("N"), Instance.Id, kind, payload, Now));
+
+    public void FinishWorkflow()
+    {
+        foreach (var root in Instance.Activities.Where(a => a.ParentId is null || Instance.Activities.All(p => p.Id != a.ParentId)).ToList())
+            CancelSubtree(root);
+        foreach (var bookmark in Instance.Bookmarks.ToList()) RemoveBookmark(bookmark.Id);
+        Instance.Queue.Clear();
+        Instance.Status = WorkflowStatus.Finished;
+        Instance.FinishedAt = Now;
+        Journal(JournalEvents.WorkflowFinished);
+    }
+
+    /// <summary>Cancels the whole instance (from outside, between bursts).</summary>
+    public async Task CancelWorkflowAsync()
+    {
+        foreach (var root in Instance.Activities.ToList()) CancelSubtree(root);
+        await RunCancellationHooksAsync().ConfigureAwait(false);
+        foreach (var bookmark in Instance.Bookmarks.ToList()) RemoveBookmark(bookmark.Id);
+        Instance.Queue.Clear();
+        Instance.Status = WorkflowStatus.Cancelled;
+        Instance.FinishedAt = _clock.GetUtcNow();
+        Journal(JournalEvents.WorkflowCancelled);
+    }
+
+    /// <summary>Cancels an activity and everything under it: queued work, bookmarks, children.</summary>
+    public void CancelSubtree(ActivityInstance activity)
+    {
+        var stack = new Stack<ActivityInstance>([activity]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!Instance.Activities.Remove(current)) continue;
+            foreach (var child in Instance.Activities.Where(a => a.ParentId == current.Id)) stack.Push(child);
+            RemoveBookmarksOf(current.Id);
+            Instance.Queue.RemoveAll(w => w.ActivityInstanceId == current.Id);
+            _cancelled.Add(current);
+            Journal(JournalEvents.Cancelled, current, Workflow.Node(current.NodePath));
+        }
+    }
+
+    private readonly List<ActivityInstance> _cancelled = [];
+
+    /// <summary>Runs the cancellation hooks of activities cancelled in this burst (domain activities close their tasks).</summary>
+    public async Task RunCancellationHooksAsync()
+    {
+        foreach (var activity in _cancelled.ToList())
+        {
+            var node = Workflow.Node(activity.NodePath);
+            if (_registry.Resolve(node.Type) is { } type)
+                await type.OnCancelledAsync(new ActivityContext(this, activity, node)).ConfigureAwait(false);
+        }
+
+        _cancelled.Clear();
+    }
+
+    public IEnumerable<ActivityInstance> ChildrenOf(string activityInstanceId) =>
+        Instance.Activities.Where(a => a.ParentId == activityInstanceId);
+
+    /// <summary>True when a container has no active children and no child completion still queued for it.</summary>
+    public bool IsIdle(string activityInstanceId) =>
+        !Instance.Activities.Any(a => a.ParentId == activityInstanceId)
+        && !Instance.Queue.Any(w => w.ActivityInstanceId == activityInstanceId);
+
+    // ---- helpers ----
+
+    private ActivityInstance NewActivityInstance(string nodePath, string? parentId)
+    {
+        var instance = new ActivityInstance { Id = "a" + (++Instance.Sequence), NodePath = nodePath, ParentId = parentId };
+        Instance.Activities.Add(instance);
+        return instance;
+    }
+
+    private void RemoveBookmarksOf(string activityInstanceId)
+    {
+        foreach (var bookmark in Instance.Bookmarks.Where(b => b.ActivityInstanceId == activityInstanceId).ToList())
+            RemoveBookmark(bookmark.Id);
+    }
+
+    private void RemoveBookmark(string id)
+    {
+        Instance.Bookmarks.RemoveAll(b => b.Id == id);
+        _removed.Add(id);
+    }
+
+    private void Fail(ActivityInstance? activity, ActivityNode? node, string message, Exception? exception)
+    {
+        if (activity is not null && node is not null)
+        {
+            Instance.Incidents.Add(new Incident(node.Id, activity.NodePath, node.Type, message, exception?.GetType().Name, Now));
+            Journal(JournalEvents.Faulted, activity, node, message: message);
+        }
+
+        foreach (var bookmark in Instance.Bookmarks.ToList()) RemoveBookmark(bookmark.Id);
+        Instance.Queue.Clear();
+        Instance.Status = WorkflowStatus.Faulted;
+        Instance.FaultMessage = message;
+        Instance.FinishedAt = Now;
+        Journal(JournalEvents.WorkflowFaulted, message: message);
+    }
+
+    private void Journal(string eventName, ActivityInstance? activity = null, ActivityNode? node = null, string? message = null, IReadOnlyList<string>? outcomes = null) =>
+        _journal.Add(new JournalEntry(
+            Instance.Id,
+            ++Instance.Sequence,
+            Now,
+            eventName,
+            node?.Id,
+            node?.Type,
+            activity?.NodePath,
+            activity?.Id,
+            message,
+            outcomes));
+}

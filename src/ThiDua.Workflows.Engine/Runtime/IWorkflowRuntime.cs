@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Model;
+
+namespace ThiDua.Workflows.Engine.Runtime;
+
+/// <summary>Starts, resumes and cancels workflow instances. Each call runs one burst and commits it once.</summary>
+public interface IWorkflowRuntime
+{
+    Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes one bookmark. Of concurrent resumes of the same bookmark exactly one runs; the others get <see cref="ResumeOutcome.AlreadyResumed"/>.</summary>
+    Task<ResumeResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes every bookmark waiting for this stimulus (optionally only in one instance or correlation).</summary>
+    Task<IReadOnlyList<ResumeResult>> TriggerAsync(Stimulus stimulus, TriggerOptions? options = null, CancellationToken cancellationToken = default);
+
+    Task<WorkflowRunResult?> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
+}
+
+public sealed record StartOptions(JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null);
+
+public sealed record TriggerOptions(JsonObject? Input = null, string? WorkflowInstanceId = null, string? CorrelationId = null);
+
+/// <summary>Where an instance stands after a burst.</summary>
+public sealed record WorkflowRunResult(WorkflowInstance Instance)
+{
+    public string InstanceId => Instance.Id;
+
+    public WorkflowStatus Status => Instance.Status;
+
+    public string? FaultMessage => Instance.FaultMessage;
+
+    public IReadOnlyList<Bookmark> Bookmarks => Instance.Bookmarks;
+}
+
+public enum ResumeOutcome
+{
+    Resumed,
+
+    /// <summary>The bookmark is not (or no longer) waiting: another resume took it, or it never existed. Nothing happened.</summary>
+    AlreadyResumed,
+}
+
+public sealed record ResumeResult(ResumeOutcome Outcome, WorkflowRunResult? Run = null);

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Stores;
+
+namespace ThiDua.Workflows.Engine.Runtime;
+
+/// <summary>Conveniences over <see cref="IWorkflowRuntime"/>.</summary>
+public static class WorkflowRuntimeExtensions
+{
+    /// <summary>Publishes a named event to the instances waiting for it (Elsa.Event).</summary>
+    public static Task<IReadOnlyList<ResumeResult>> PublishEventAsync(
+        this IWorkflowRuntime runtime, string eventName, JsonObject? input = null, string? workflowInstanceId = null, CancellationToken cancellationToken = default) =>
+        runtime.TriggerAsync(Stimulus.Event(eventName), new TriggerOptions(input, workflowInstanceId), cancellationToken);
+
+    /// <summary>Resumes every timer bookmark (Delay, StartAt, Timer, ...) due by <paramref name="now"/>; returns how many ran.</summary>
+    public static async Task<int> ResumeDueTimersAsync(
+        this IWorkflowRuntime runtime, IWorkflowStore store, DateTimeOffset now, string? workflowInstanceId = null, CancellationToken cancellationToken = default)
+    {
+        var due = await store.FindBookmarksAsync(new BookmarkQuery(WorkflowInstanceId: workflowInstanceId, DueBy: now), cancellationToken).ConfigureAwait(false);
+        var resumed = 0;
+        foreach (var bookmark in due)
+            if ((await runtime.ResumeAsync(bookmark.Id, null, cancellationToken).ConfigureAwait(false)).Outcome == ResumeOutcome.Resumed)
+                resumed++;
+        return resumed;
+    }
+}
