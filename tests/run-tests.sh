@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command (README): installs and starts what the tests need, runs every test assembly,
+# and ends with one line summing them all: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for setup in tests/setup/*.sh; do
+  [ -e "$setup" ] || continue
+  echo "== $setup"
+  bash "$setup" || { echo "setup failed: $setup"; echo "0 passed, 1 failed"; exit 1; }
+done
+
+dotnet test ThiDua.Workflows.sln -c Release --nologo 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+
+grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" \
+  | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+), Skipped:\s*([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1;p+=$2;s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}'
+exit "$rc"
