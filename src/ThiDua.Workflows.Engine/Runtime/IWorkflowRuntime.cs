@@ -15,6 +15,9 @@ public interface IWorkflowRuntime
     Task<IReadOnlyList<ResumeResult>> TriggerAsync(Stimulus stimulus, TriggerOptions? options = null, CancellationToken cancellationToken = default);
 
     Task<WorkflowRunResult?> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the work an instance still has queued (a start or burst interrupted by a crash); a no-op otherwise.</summary>
+    Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken = default);
 }
 
 public sealed record StartOptions(JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null);

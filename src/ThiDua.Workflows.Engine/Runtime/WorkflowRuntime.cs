@@ -60,7 +60,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     {
         var compiled = Compile(definition);
         if (await _definitions.FindVersionAsync(definition.Id, cancellationToken).ConfigureAwait(false) is null)
-            await _definitions.SaveAsync(definition, publish: false, cancellationToken).ConfigureAwait(false);
+            await _definitions.SaveAsync(definition, DefinitionSaveMode.AsIs, cancellationToken).ConfigureAwait(false);
 
         var now = _clock.GetUtcNow();
         var instance = new WorkflowInstance
@@ -78,15 +78,38 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         foreach (var variable in compiled.Variables.Values)
             instance.Variables[variable.Name] = JsonValues.Coerce(variable.DefaultValue?.DeepClone(), variable.TypeName);
 
-        var session = NewSession(instance, compiled, cancellationToken);
-        session.Begin();
-        await session.RunAsync().ConfigureAwait(false);
-        var outcome = await _store.CommitAsync(session.ToCommit(expectedRevision: null, claimedBookmarkId: null), cancellationToken).ConfigureAwait(false);
-        if (outcome != CommitOutcome.Committed)
+        // Accept first: the instance is stored with its first step queued before anything runs, so a crash during
+        // the burst loses nothing; recovery (ContinueAsync) runs it from there.
+        var accept = NewSession(instance, compiled, cancellationToken);
+        accept.Begin();
+        if (await _store.CommitAsync(accept.ToCommit(expectedRevision: null, claimedBookmarkId: null), cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
             throw new InvalidOperationException($"Workflow instance '{instance.Id}' already exists.");
-        Log.BurstCommitted(_logger, instance.Id, instance.Status);
-        await DeliverAsync(session, cancellationToken).ConfigureAwait(false);
-        return new WorkflowRunResult(instance);
+
+        return await ContinueAsync(instance.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Workflow instance '{instance.Id}' vanished after it was stored.");
+    }
+
+    public async Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; attempt <= _options.MaxCommitAttempts; attempt++)
+        {
+            var instance = await _store.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (instance is null) return null;
+            if (instance.Status != WorkflowStatus.Running || instance.Queue.Count == 0) return new WorkflowRunResult(instance);
+
+            var session = NewSession(instance, await LoadCompiledAsync(instance, cancellationToken).ConfigureAwait(false), cancellationToken);
+            await session.RunAsync().ConfigureAwait(false);
+            if (await _store.CommitAsync(session.ToCommit(instance.Revision, null), cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
+            {
+                Log.BurstCommitted(_logger, instance.Id, instance.Status);
+                await DeliverAsync(session, cancellationToken).ConfigureAwait(false);
+                return new WorkflowRunResult(instance);
+            }
+
+            Log.CommitConflict(_logger, instance.Id, attempt);
+        }
+
+        throw new InvalidOperationException($"Workflow instance '{instanceId}' could not be continued: it keeps changing.");
     }
 
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default)

@@ -11,6 +11,16 @@ public static class WorkflowRuntimeExtensions
         this IWorkflowRuntime runtime, string eventName, JsonObject? input = null, string? workflowInstanceId = null, CancellationToken cancellationToken = default) =>
         runtime.TriggerAsync(Stimulus.Event(eventName), new TriggerOptions(input, workflowInstanceId), cancellationToken);
 
+    /// <summary>Continues every instance left Running by a crash (their last commit has work queued); returns how many.</summary>
+    public static async Task<int> RecoverInterruptedAsync(this IWorkflowRuntime runtime, IWorkflowStore store, CancellationToken cancellationToken = default)
+    {
+        var recovered = 0;
+        foreach (var id in await store.FindInstanceIdsAsync(WorkflowStatus.Running, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            if (await runtime.ContinueAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                recovered++;
+        return recovered;
+    }
+
     /// <summary>Resumes every timer bookmark (Delay, StartAt, Timer, ...) due by <paramref name="now"/>; returns how many ran.</summary>
     public static async Task<int> ResumeDueTimersAsync(
         this IWorkflowRuntime runtime, IWorkflowStore store, DateTimeOffset now, string? workflowInstanceId = null, CancellationToken cancellationToken = default)

@@ -44,4 +44,7 @@ public interface IWorkflowStore
     Task<CommitOutcome> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of instances in a status (recovery looks for <see cref="WorkflowStatus.Running"/> ones).</summary>
+    Task<IReadOnlyList<string>> FindInstanceIdsAsync(WorkflowStatus status, int limit = 1000, CancellationToken cancellationToken = default);
 }

@@ -92,6 +92,17 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             return Task.FromResult<IReadOnlyList<JournalEntry>>(_journal.TryGetValue(instanceId, out var j) ? j.ToList() : []);
     }
 
+    public Task<IReadOnlyList<string>> FindInstanceIdsAsync(WorkflowStatus status, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<string>>(_instances.Values
+                .Select(json => JsonSerializer.Deserialize<WorkflowInstance>(json, EngineJson.Options)!)
+                .Where(i => i.Status == status)
+                .Take(limit)
+                .Select(i => i.Id)
+                .ToList());
+    }
+
     private static Bookmark Clone(Bookmark b) =>
         JsonSerializer.Deserialize<Bookmark>(JsonSerializer.Serialize(b, EngineJson.Options), EngineJson.Options)!;
 }
