@@ -31,6 +31,7 @@ internal sealed class ExecutionSession : IExpressionScope
     private readonly List<string> _removed = [];
     private readonly List<JournalEntry> _journal = [];
     private readonly List<OutboxMessage> _outbox = [];
+    private readonly List<Incident> _incidents = [];
 
     public ExecutionSession(
         WorkflowInstance instance,
@@ -108,7 +109,8 @@ internal sealed class ExecutionSession : IExpressionScope
         _removed.Where(_initialBookmarkIds.Contains).ToList(),
         claimedBookmarkId,
         _journal,
-        _outbox);
+        _outbox,
+        _incidents);
 
     public IReadOnlyList<OutboxMessage> Outbox => _outbox;
 
@@ -378,7 +380,9 @@ internal sealed class ExecutionSession : IExpressionScope
     {
         if (activity is not null && node is not null)
         {
-            Instance.Incidents.Add(new Incident(node.Id, activity.NodePath, node.Type, message, exception?.GetType().Name, Now));
+            var incident = new Incident(node.Id, activity.NodePath, node.Type, message, exception?.GetType().Name, Now);
+            Instance.Incidents.Add(incident);
+            _incidents.Add(incident);
             Journal(JournalEvents.Faulted, activity, node, message: message);
         }
 

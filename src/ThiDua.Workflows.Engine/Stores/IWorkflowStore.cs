@@ -14,7 +14,8 @@ public sealed record WorkflowCommit(
     IReadOnlyList<string> RemovedBookmarkIds,
     string? ClaimedBookmarkId,
     IReadOnlyList<JournalEntry> Journal,
-    IReadOnlyList<OutboxMessage> Outbox);
+    IReadOnlyList<OutboxMessage> Outbox,
+    IReadOnlyList<Incident> Incidents);
 
 public enum CommitOutcome
 {

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Stores;
+
+namespace ThiDua.Workflows.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Replaces the in-memory stores with the EF Core store (SQLite by default, or PostgreSQL).</summary>
+    public static IWorkflowEngineBuilder AddEfCoreStore(this IWorkflowEngineBuilder builder, Action<StoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new StoreOptions();
+        configure?.Invoke(options);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingleton<IWorkflowDbContextFactory>(sp => new WorkflowDbContextFactory(sp.GetRequiredService<StoreOptions>()));
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowStore, EfWorkflowStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
+        services.TryAddSingleton<WorkflowDatabase>();
+        return builder;
+    }
+}
