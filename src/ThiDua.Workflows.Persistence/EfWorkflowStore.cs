@@ -212,5 +212,6 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts) : IWorkf
         Kind = m.Kind,
         Payload = m.Payload.ToJsonString(),
         CreatedAt = m.CreatedAt,
+        NextAttemptAt = m.CreatedAt + EfOutboxDispatcher.InlineLease, // the committing process delivers it first
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
 
 namespace ThiDua.Workflows.Persistence;
@@ -19,6 +20,9 @@ public static class PersistenceServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IWorkflowStore, EfWorkflowStore>());
         services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
         services.TryAddSingleton<WorkflowDatabase>();
+        services.TryAddSingleton<EfOutboxDispatcher>();
+        services.TryAddSingleton<WorkflowStoreInitializer>();
+        services.Replace(ServiceDescriptor.Singleton<IOutboxDispatcher>(sp => sp.GetRequiredService<EfOutboxDispatcher>()));
         return builder;
     }
 }

@@ -30,6 +30,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore, InMemoryWorkflowStore>();
         services.TryAddSingleton<IDefinitionStore, InMemoryDefinitionStore>();
         services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<InlineOutboxDispatcher>();
+        services.TryAddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<InlineOutboxDispatcher>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
 
         var builder = new WorkflowEngineBuilder(services);

@@ -31,7 +31,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly IWorkflowStore _store;
     private readonly IDefinitionStore _definitions;
     private readonly ActivityRegistry _registry;
-    private readonly Dictionary<string, IOutboxHandler[]> _handlers;
+    private readonly IOutboxDispatcher _outbox;
     private readonly TimeProvider _clock;
     private readonly WorkflowRuntimeOptions _options;
     private readonly ILogger<WorkflowRuntime> _logger;
@@ -42,7 +42,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         IWorkflowStore store,
         IDefinitionStore definitions,
         ActivityRegistry registry,
-        IEnumerable<IOutboxHandler> handlers,
+        IOutboxDispatcher outbox,
         TimeProvider clock,
         WorkflowRuntimeOptions options,
         ILogger<WorkflowRuntime> logger)
@@ -50,7 +50,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _store = store;
         _definitions = definitions;
         _registry = registry;
-        _handlers = handlers.GroupBy(h => h.Kind).ToDictionary(g => g.Key, g => g.ToArray());
+        _outbox = outbox;
         _clock = clock;
         _options = options;
         _logger = logger;
@@ -185,23 +185,17 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         return Compile(definition);
     }
 
-    // In-process delivery right after commit. A failing handler is logged; the message stays in the store's outbox.
+    // Side effects leave only after their burst committed. A failing dispatcher is logged, never undoes the commit.
     private async Task DeliverAsync(ExecutionSession session, CancellationToken cancellationToken)
     {
-        foreach (var message in session.Outbox)
+        if (session.Outbox.Count == 0) return;
+        try
         {
-            if (!_handlers.TryGetValue(message.Kind, out var handlers)) continue;
-            foreach (var handler in handlers)
-            {
-                try
-                {
-                    await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.OutboxHandlerFailed(_logger, ex, message.Kind, message.WorkflowInstanceId);
-                }
-            }
+            await _outbox.DispatchAsync(session.Outbox, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.OutboxDispatchFailed(_logger, ex, session.Instance.Id);
         }
     }
 
@@ -213,7 +207,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Commit conflict on workflow instance {WorkflowInstanceId} (attempt {Attempt}); reloading")]
         public static partial void CommitConflict(ILogger logger, string workflowInstanceId, int attempt);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Outbox handler for {Kind} failed on workflow instance {WorkflowInstanceId}")]
-        public static partial void OutboxHandlerFailed(ILogger logger, Exception exception, string kind, string workflowInstanceId);
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Outbox dispatch failed for workflow instance {WorkflowInstanceId}")]
+        public static partial void OutboxDispatchFailed(ILogger logger, Exception exception, string workflowInstanceId);
     }
 }

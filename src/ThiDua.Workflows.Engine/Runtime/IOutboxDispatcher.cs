@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace ThiDua.Workflows.Engine.Runtime;
+
+/// <summary>Hands a committed burst's outbox messages to their handlers.</summary>
+public interface IOutboxDispatcher
+{
+    Task DispatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Runs the handlers in-process right after commit. A failing handler is reported and the others still run; a
+/// durable store adds its own dispatcher that records delivery and retries what is left.
+/// </summary>
+public sealed partial class InlineOutboxDispatcher(IEnumerable<IOutboxHandler> handlers, ILogger<InlineOutboxDispatcher> logger) : IOutboxDispatcher
+{
+    private readonly Dictionary<string, IOutboxHandler[]> _handlers = handlers.GroupBy(h => h.Kind).ToDictionary(g => g.Key, g => g.ToArray());
+
+    public async Task DispatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        foreach (var message in messages)
+            await DispatchOneAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers one message; returns false when a handler failed.</summary>
+    public async Task<bool> DispatchOneAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        if (!_handlers.TryGetValue(message.Kind, out var handlers)) return true;
+        var delivered = true;
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                delivered = false;
+                HandlerFailed(logger, ex, message.Kind, message.Id, message.WorkflowInstanceId);
+            }
+        }
+
+        return delivered;
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Outbox handler for {Kind} failed on message {MessageId} of workflow instance {WorkflowInstanceId}")]
+    private static partial void HandlerFailed(ILogger logger, Exception exception, string kind, string messageId, string workflowInstanceId);
+}
