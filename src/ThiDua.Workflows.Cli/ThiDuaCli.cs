@@ -7,6 +7,7 @@ using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Serialization;
 using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Engine.Validation;
+using ThiDua.Workflows.Persistence;
 
 namespace ThiDua.Workflows.Cli;
 
@@ -18,9 +19,10 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
 {
     private const string Usage = """
         Usage:
-          thidua run FILE [--input NAME=VALUE]... [--event NAME]...
+          thidua run FILE [--input NAME=VALUE]... [--event NAME]... [--db FILE]
               Runs one workflow file in memory. Each Elsa.WriteLine prints a line; timers wait in real time;
               --event NAME is delivered when the workflow waits for that event. The last line is the status.
+              --db FILE runs it on a SQLite database file (created or upgraded) instead of in memory.
               Exit code: 0 Finished, 3 Suspended, 1 Faulted or Cancelled, 2 invalid input.
           thidua validate PATH...
               Checks workflow files or folders of them (*.json). Prints FILE: JSON-PATH: message per problem.
@@ -46,6 +48,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
     private async Task<int> RunWorkflowAsync(string[] args, CancellationToken cancellationToken)
     {
         string? file = null;
+        string? database = null;
         var input = new JsonObject();
         var events = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -61,7 +64,10 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
                 case "--event" when i + 1 < args.Length:
                     events.Add(args[++i]);
                     break;
-                case "--input" or "--event":
+                case "--db" when i + 1 < args.Length:
+                    database = args[++i];
+                    break;
+                case "--input" or "--event" or "--db":
                     return await FailUsageAsync($"{args[i]}: a value is missing").ConfigureAwait(false);
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null)
@@ -79,7 +85,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         }
 
         var json = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-        await using var services = BuildServices();
+        await using var services = BuildServices(database);
         var registry = services.GetRequiredService<ActivityRegistry>();
         var read = ElsaJsonReader.Read(json);
         var problems = read.Problems.ToList();
@@ -94,7 +100,17 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
 
         var runtime = services.GetRequiredService<IWorkflowRuntime>();
         var store = services.GetRequiredService<IWorkflowStore>();
-        var instance = (await runtime.StartAsync(read.Definition!, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
+        var definition = read.Definition!;
+        if (database is not null)
+        {
+            // On a database the file is imported like workflows/ at start-up: a changed file becomes a new version.
+            await services.GetRequiredService<WorkflowDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var definitions = services.GetRequiredService<IDefinitionStore>();
+            var version = await definitions.ImportAsync(definition, cancellationToken).ConfigureAwait(false);
+            definition = (await definitions.FindVersionAsync(version.Id, cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var instance = (await runtime.StartAsync(definition, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
         try
         {
             instance = await DriveAsync(runtime, store, instance, events, cancellationToken).ConfigureAwait(false);
@@ -191,12 +207,13 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         return ExitCodes.InvalidInput;
     }
 
-    private ServiceProvider BuildServices()
+    private ServiceProvider BuildServices(string? database = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddSingleton(new ConsoleLineHandler(stdout));
-        services.AddWorkflowEngine().Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<ConsoleLineHandler>());
+        services.AddSingleton<IOutboxHandler>(new ConsoleLineHandler(stdout));
+        var engine = services.AddWorkflowEngine();
+        if (database is not null) engine.AddEfCoreStore(o => o.SqliteFile = database);
         return services.BuildServiceProvider();
     }
 

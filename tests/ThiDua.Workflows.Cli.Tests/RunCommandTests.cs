@@ -127,6 +127,30 @@ public sealed class RunCommandTests
         Assert.Contains("malformed JSON", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_WithDb_StoresEachRunsInstanceInTheSqliteFile()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "thidua-cli-" + Guid.NewGuid().ToString("N") + ".db");
+        var file = CliHarness.WriteTemp(Samples.WaitForEvent("Approve"));
+
+        var suspended = await CliHarness.RunInProcessAsync("run", file, "--db", database);
+        var finished = await CliHarness.RunInProcessAsync("run", file, "--db", database, "--event", "Approve");
+
+        Assert.Equal(3, suspended.ExitCode);
+        Assert.Equal(["Chờ phê duyệt", "status: Suspended"], suspended.Lines);
+        Assert.Equal(0, finished.ExitCode);
+        Assert.Equal(["Chờ phê duyệt", "Đã phê duyệt", "status: Finished"], finished.Lines);
+        Assert.True(new FileInfo(database).Length > 0);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Status FROM WorkflowInstances ORDER BY CreatedAt";
+        using var reader = command.ExecuteReader();
+        var statuses = new List<string>();
+        while (reader.Read()) statuses.Add(reader.GetString(0));
+        Assert.Equal(["Suspended", "Finished"], statuses);
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("run", "missing-file.json")]
