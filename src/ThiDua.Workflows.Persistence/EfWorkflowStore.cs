@@ -1,38 +1,64 @@
+using System.Data.Common;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Engine;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
-using ThiDua.Workflows.Persistence.Entities;
 
 namespace ThiDua.Workflows.Persistence;
 
 /// <summary>
-/// The durable <see cref="IWorkflowStore"/>: each burst commits in one transaction — a conditional update of the
-/// instance on its revision, the claim of the resumed bookmark (a conditional delete), bookmark changes, journal,
-/// incidents and outbox rows. A lost race changes nothing and answers <see cref="CommitOutcome.Conflict"/>.
+/// The durable <see cref="IWorkflowStore"/>. Each burst commits in one transaction: a conditional update of the
+/// instance on its revision, the claim of the resumed bookmark (a conditional delete), bookmark changes, one journal
+/// row for the whole burst, incidents and outbox rows. A lost race changes nothing and answers
+/// <see cref="CommitOutcome.Conflict"/>. The hot path (load, claim, commit) is plain SQL on EF's connection: EF owns the
+/// schema and migrations, and the change tracker would cost more than the database here. Identifiers are quoted, so
+/// the same statements run on SQLite and PostgreSQL.
 /// </summary>
-public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts) : IWorkflowStore
+public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConnections sql) : IWorkflowStore
 {
-    public async Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    private static readonly JsonSerializerOptions JournalJson = new()
     {
-        await using var db = contexts.Create();
-        var row = await db.Instances.AsNoTracking()
-            .Where(i => i.Id == instanceId)
-            .Select(i => new { i.State, i.Revision })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (row is null) return null;
-        var instance = JsonSerializer.Deserialize<WorkflowInstance>(row.State, EngineJson.Options)!;
-        instance.Revision = row.Revision;
-        return instance;
-    }
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    public async Task<Bookmark?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.Create();
-        var row = await db.Bookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : ToBookmark(row);
-    }
+    public Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        sql.RunAsync(transaction: false, db => db.ReadFirstAsync(
+            """SELECT "State", "Revision" FROM "WorkflowInstances" WHERE "Id" = @id""",
+            reader =>
+            {
+                var instance = JsonSerializer.Deserialize<WorkflowInstance>(reader.GetString(0), EngineJson.Options)!;
+                instance.Revision = reader.GetInt64(1);
+                return instance;
+            },
+            cancellationToken, ("@id", instanceId)), cancellationToken);
+
+    public Task<Bookmark?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
+        sql.RunAsync(transaction: false, db => db.ReadFirstAsync(
+            """
+            SELECT "Id", "WorkflowInstanceId", "Name", "Hash", "ActivityInstanceId", "ActivityNodePath", "ActivityId",
+                   "CorrelationId", "Payload", "ResumeAt", "CreatedAt"
+            FROM "Bookmarks" WHERE "Id" = @id
+            """,
+            reader => new Bookmark
+            {
+                Id = reader.GetString(0),
+                WorkflowInstanceId = reader.GetString(1),
+                Name = reader.GetString(2),
+                Hash = reader.GetString(3),
+                ActivityInstanceId = reader.GetString(4),
+                ActivityNodePath = reader.GetString(5),
+                ActivityId = reader.GetString(6),
+                CorrelationId = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Payload = JsonNode.Parse(reader.GetString(8))!.AsObject(),
+                ResumeAt = reader.IsDBNull(9) ? null : FromTicks(reader.GetInt64(9)),
+                CreatedAt = FromTicks(reader.GetInt64(10)),
+            },
+            cancellationToken, ("@id", bookmarkId)), cancellationToken);
 
     public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken = default)
     {
@@ -41,81 +67,136 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts) : IWorkf
         if (query.Hash is not null) rows = rows.Where(b => b.Hash == query.Hash);
         if (query.WorkflowInstanceId is not null) rows = rows.Where(b => b.WorkflowInstanceId == query.WorkflowInstanceId);
         if (query.CorrelationId is not null) rows = rows.Where(b => b.CorrelationId == query.CorrelationId);
-        if (query.DueBy is { } dueBy) rows = rows.Where(b => b.ResumeAt != null && b.ResumeAt <= dueBy).OrderBy(b => b.ResumeAt);
-        else rows = rows.OrderBy(b => b.CreatedAt);
+        rows = query.DueBy is { } dueBy
+            ? rows.Where(b => b.ResumeAt != null && b.ResumeAt <= dueBy).OrderBy(b => b.ResumeAt)
+            : rows.OrderBy(b => b.CreatedAt);
         var found = await rows.Take(query.Limit).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return found.Select(ToBookmark).ToList();
+        return found.Select(r => new Bookmark
+        {
+            Id = r.Id,
+            WorkflowInstanceId = r.WorkflowInstanceId,
+            Name = r.Name,
+            Hash = r.Hash,
+            ActivityInstanceId = r.ActivityInstanceId,
+            ActivityNodePath = r.ActivityNodePath,
+            ActivityId = r.ActivityId,
+            CorrelationId = r.CorrelationId,
+            Payload = JsonNode.Parse(r.Payload)!.AsObject(),
+            ResumeAt = r.ResumeAt,
+            CreatedAt = r.CreatedAt,
+        }).ToList();
     }
 
     public async Task<CommitOutcome> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
         var instance = commit.Instance;
-        var revision = (commit.ExpectedRevision ?? 0) + 1;
         var previousRevision = instance.Revision;
+        var revision = (commit.ExpectedRevision ?? 0) + 1;
         instance.Revision = revision;
         var state = JsonSerializer.Serialize(instance, EngineJson.Options);
 
-        await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await sql.RunAsync(transaction: true, db => CommitAsync(db, commit, state, revision, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (outcome == CommitOutcome.Conflict) instance.Revision = previousRevision;
+        return outcome;
+    }
+
+    private static async Task<CommitOutcome> CommitAsync(SqlExecutor db, WorkflowCommit commit, string state, long revision, CancellationToken cancellationToken)
+    {
+        var instance = commit.Instance;
         try
         {
             if (commit.ExpectedRevision is not { } expected)
             {
-                db.Instances.Add(ToRecord(instance, state));
+                await db.ExecuteAsync("""
+                    INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "Status",
+                        "CorrelationId", "Name", "Revision", "IncidentCount", "State", "CreatedAt", "UpdatedAt", "FinishedAt")
+                    VALUES (@id, @definitionId, @versionId, @version, @status, @correlationId, @name, @revision, @incidents,
+                        @state, @createdAt, @updatedAt, @finishedAt)
+                    """, cancellationToken,
+                    ("@id", instance.Id), ("@definitionId", instance.DefinitionId), ("@versionId", instance.DefinitionVersionId),
+                    ("@version", instance.DefinitionVersion), ("@status", instance.Status.ToString()), ("@correlationId", instance.CorrelationId),
+                    ("@name", instance.Name), ("@revision", revision), ("@incidents", instance.Incidents.Count), ("@state", state),
+                    ("@createdAt", instance.CreatedAt.UtcTicks), ("@updatedAt", instance.UpdatedAt.UtcTicks), ("@finishedAt", instance.FinishedAt?.UtcTicks)).ConfigureAwait(false);
             }
             else
             {
-                var updated = await db.Instances
-                    .Where(i => i.Id == instance.Id && i.Revision == expected)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(i => i.Revision, revision)
-                        .SetProperty(i => i.Status, instance.Status.ToString())
-                        .SetProperty(i => i.CorrelationId, instance.CorrelationId)
-                        .SetProperty(i => i.Name, instance.Name)
-                        .SetProperty(i => i.IncidentCount, instance.Incidents.Count)
-                        .SetProperty(i => i.State, state)
-                        .SetProperty(i => i.UpdatedAt, instance.UpdatedAt)
-                        .SetProperty(i => i.FinishedAt, instance.FinishedAt), cancellationToken)
-                    .ConfigureAwait(false);
-                if (updated == 0) return await ConflictAsync(transaction, instance, previousRevision).ConfigureAwait(false);
+                var updated = await db.ExecuteAsync("""
+                    UPDATE "WorkflowInstances" SET "Revision" = @revision, "Status" = @status, "CorrelationId" = @correlationId,
+                        "Name" = @name, "IncidentCount" = @incidents, "State" = @state, "UpdatedAt" = @updatedAt, "FinishedAt" = @finishedAt
+                    WHERE "Id" = @id AND "Revision" = @expected
+                    """, cancellationToken,
+                    ("@id", instance.Id), ("@expected", expected), ("@revision", revision), ("@status", instance.Status.ToString()),
+                    ("@correlationId", instance.CorrelationId), ("@name", instance.Name), ("@incidents", instance.Incidents.Count),
+                    ("@state", state), ("@updatedAt", instance.UpdatedAt.UtcTicks), ("@finishedAt", instance.FinishedAt?.UtcTicks)).ConfigureAwait(false);
+                if (updated == 0) return await ConflictAsync(db).ConfigureAwait(false);
             }
 
             if (commit.ClaimedBookmarkId is { } claimed
-                && await db.Bookmarks.Where(b => b.Id == claimed).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 0)
-                return await ConflictAsync(transaction, instance, previousRevision).ConfigureAwait(false);
+                && await db.ExecuteAsync("""DELETE FROM "Bookmarks" WHERE "Id" = @id""", cancellationToken, ("@id", claimed)).ConfigureAwait(false) == 0)
+                return await ConflictAsync(db).ConfigureAwait(false);
 
-            if (commit.RemovedBookmarkIds.Count > 0)
-            {
-                var removed = commit.RemovedBookmarkIds.ToList();
-                await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            }
+            foreach (var removed in commit.RemovedBookmarkIds)
+                await db.ExecuteAsync("""DELETE FROM "Bookmarks" WHERE "Id" = @id""", cancellationToken, ("@id", removed)).ConfigureAwait(false);
 
-            db.Bookmarks.AddRange(commit.AddedBookmarks.Select(ToRecord));
-            db.Journal.AddRange(commit.Journal.Select(ToRecord));
-            db.Incidents.AddRange(commit.Incidents.Select(i => ToRecord(instance.Id, i)));
-            db.Outbox.AddRange(commit.Outbox.Select(ToRecord));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var b in commit.AddedBookmarks)
+                await db.ExecuteAsync("""
+                    INSERT INTO "Bookmarks" ("Id", "WorkflowInstanceId", "Name", "Hash", "ActivityInstanceId", "ActivityNodePath",
+                        "ActivityId", "CorrelationId", "Payload", "ResumeAt", "CreatedAt")
+                    VALUES (@id, @instanceId, @name, @hash, @activityInstanceId, @path, @activityId, @correlationId, @payload, @resumeAt, @createdAt)
+                    """, cancellationToken,
+                    ("@id", b.Id), ("@instanceId", b.WorkflowInstanceId), ("@name", b.Name), ("@hash", b.Hash),
+                    ("@activityInstanceId", b.ActivityInstanceId), ("@path", b.ActivityNodePath), ("@activityId", b.ActivityId),
+                    ("@correlationId", b.CorrelationId), ("@payload", b.Payload.ToJsonString()), ("@resumeAt", b.ResumeAt?.UtcTicks),
+                    ("@createdAt", b.CreatedAt.UtcTicks)).ConfigureAwait(false);
+
+            if (commit.Journal.Count > 0)
+                await db.ExecuteAsync("""
+                    INSERT INTO "Journal" ("WorkflowInstanceId", "FirstSequence", "LastSequence", "Timestamp", "Entries")
+                    VALUES (@instanceId, @first, @last, @timestamp, @entries)
+                    """, cancellationToken,
+                    ("@instanceId", instance.Id), ("@first", commit.Journal[0].Sequence), ("@last", commit.Journal[^1].Sequence),
+                    ("@timestamp", commit.Journal[0].Timestamp.UtcTicks), ("@entries", SerializeJournal(commit.Journal))).ConfigureAwait(false);
+
+            foreach (var i in commit.Incidents)
+                await db.ExecuteAsync("""
+                    INSERT INTO "Incidents" ("WorkflowInstanceId", "ActivityId", "ActivityNodePath", "ActivityType", "Message", "ExceptionType", "Timestamp")
+                    VALUES (@instanceId, @activityId, @path, @type, @message, @exceptionType, @timestamp)
+                    """, cancellationToken,
+                    ("@instanceId", instance.Id), ("@activityId", i.ActivityId), ("@path", i.ActivityNodePath), ("@type", i.ActivityType),
+                    ("@message", i.Message), ("@exceptionType", i.ExceptionType), ("@timestamp", i.Timestamp.UtcTicks)).ConfigureAwait(false);
+
+            foreach (var m in commit.Outbox)
+                await db.ExecuteAsync("""
+                    INSERT INTO "Outbox" ("Id", "WorkflowInstanceId", "Kind", "Payload", "CreatedAt", "Attempts", "NextAttemptAt")
+                    VALUES (@id, @instanceId, @kind, @payload, @createdAt, 0, @nextAttemptAt)
+                    """, cancellationToken,
+                    ("@id", m.Id), ("@instanceId", m.WorkflowInstanceId), ("@kind", m.Kind), ("@payload", m.Payload.ToJsonString()),
+                    ("@createdAt", m.CreatedAt.UtcTicks),
+                    ("@nextAttemptAt", (m.CreatedAt + EfOutboxDispatcher.InlineLease).UtcTicks)).ConfigureAwait(false); // the committing process delivers it first
+
+            await db.CommitAsync(cancellationToken).ConfigureAwait(false);
             return CommitOutcome.Committed;
         }
-        catch (DbUpdateException) when (commit.ExpectedRevision is null)
+        catch (DbException) when (commit.ExpectedRevision is null)
         {
             // The instance id exists already: another start won.
-            return await ConflictAsync(transaction, instance, previousRevision).ConfigureAwait(false);
+            return await ConflictAsync(db).ConfigureAwait(false);
         }
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
-        var rows = await db.Journal.AsNoTracking()
+        var bursts = await db.Journal.AsNoTracking()
             .Where(j => j.WorkflowInstanceId == instanceId)
-            .OrderBy(j => j.Sequence)
+            .OrderBy(j => j.FirstSequence)
+            .Select(j => new { j.Entries, Timestamp = j.Timestamp.UtcTicks })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new JournalEntry(
-            r.WorkflowInstanceId, r.Sequence, r.Timestamp, r.EventName, r.ActivityId, r.ActivityType, r.ActivityNodePath,
-            r.ActivityInstanceId, r.Message,
-            r.Outcomes is null ? null : JsonSerializer.Deserialize<List<string>>(r.Outcomes))).ToList();
+        return bursts
+            .SelectMany(burst => JsonSerializer.Deserialize<List<JournalLine>>(burst.Entries, JournalJson)!
+                .Select(l => new JournalEntry(instanceId, l.S, FromTicks(burst.Timestamp + l.T), l.E,
+                    l.P is null ? null : l.P[(l.P.LastIndexOf(':') + 1)..], l.Ty, l.P, l.Ai, l.M, l.O)))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<string>> FindInstanceIdsAsync(WorkflowStatus status, int limit = 1000, CancellationToken cancellationToken = default)
@@ -126,92 +207,31 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts) : IWorkf
             .Take(limit).Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<CommitOutcome> ConflictAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, WorkflowInstance instance, long previousRevision)
+    // Times are stored as ticks after the burst's first record, and the activity id is the last segment of its path.
+    private static string SerializeJournal(IReadOnlyList<JournalEntry> journal)
     {
-        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-        instance.Revision = previousRevision;
+        var start = journal[0].Timestamp.UtcTicks;
+        return JsonSerializer.Serialize(
+            journal.Select(j => new JournalLine(j.Sequence, j.Timestamp.UtcTicks - start, j.EventName, j.ActivityType, j.ActivityNodePath, j.ActivityInstanceId, j.Message, j.Outcomes)),
+            JournalJson);
+    }
+
+    private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static async Task<CommitOutcome> ConflictAsync(SqlExecutor db)
+    {
+        await db.RollbackAsync().ConfigureAwait(false);
         return CommitOutcome.Conflict;
     }
 
-    private static InstanceRecord ToRecord(WorkflowInstance instance, string state) => new()
-    {
-        Id = instance.Id,
-        DefinitionId = instance.DefinitionId,
-        DefinitionVersionId = instance.DefinitionVersionId,
-        DefinitionVersion = instance.DefinitionVersion,
-        Status = instance.Status.ToString(),
-        CorrelationId = instance.CorrelationId,
-        Name = instance.Name,
-        Revision = instance.Revision,
-        IncidentCount = instance.Incidents.Count,
-        State = state,
-        CreatedAt = instance.CreatedAt,
-        UpdatedAt = instance.UpdatedAt,
-        FinishedAt = instance.FinishedAt,
-    };
-
-    private static BookmarkRecord ToRecord(Bookmark b) => new()
-    {
-        Id = b.Id,
-        WorkflowInstanceId = b.WorkflowInstanceId,
-        Name = b.Name,
-        Hash = b.Hash,
-        ActivityInstanceId = b.ActivityInstanceId,
-        ActivityNodePath = b.ActivityNodePath,
-        ActivityId = b.ActivityId,
-        CorrelationId = b.CorrelationId,
-        Payload = b.Payload.ToJsonString(),
-        ResumeAt = b.ResumeAt,
-        CreatedAt = b.CreatedAt,
-    };
-
-    private static Bookmark ToBookmark(BookmarkRecord r) => new()
-    {
-        Id = r.Id,
-        WorkflowInstanceId = r.WorkflowInstanceId,
-        Name = r.Name,
-        Hash = r.Hash,
-        ActivityInstanceId = r.ActivityInstanceId,
-        ActivityNodePath = r.ActivityNodePath,
-        ActivityId = r.ActivityId,
-        CorrelationId = r.CorrelationId,
-        Payload = System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!.AsObject(),
-        ResumeAt = r.ResumeAt,
-        CreatedAt = r.CreatedAt,
-    };
-
-    private static JournalRecord ToRecord(JournalEntry j) => new()
-    {
-        WorkflowInstanceId = j.WorkflowInstanceId,
-        Sequence = j.Sequence,
-        Timestamp = j.Timestamp,
-        EventName = j.EventName,
-        ActivityId = j.ActivityId,
-        ActivityType = j.ActivityType,
-        ActivityNodePath = j.ActivityNodePath,
-        ActivityInstanceId = j.ActivityInstanceId,
-        Message = j.Message,
-        Outcomes = j.Outcomes is null ? null : JsonSerializer.Serialize(j.Outcomes),
-    };
-
-    private static IncidentRecord ToRecord(string instanceId, Incident i) => new()
-    {
-        WorkflowInstanceId = instanceId,
-        ActivityId = i.ActivityId,
-        ActivityNodePath = i.ActivityNodePath,
-        ActivityType = i.ActivityType,
-        Message = i.Message,
-        ExceptionType = i.ExceptionType,
-        Timestamp = i.Timestamp,
-    };
-
-    private static OutboxRecord ToRecord(OutboxMessage m) => new()
-    {
-        Id = m.Id,
-        WorkflowInstanceId = m.WorkflowInstanceId,
-        Kind = m.Kind,
-        Payload = m.Payload.ToJsonString(),
-        CreatedAt = m.CreatedAt,
-        NextAttemptAt = m.CreatedAt + EfOutboxDispatcher.InlineLease, // the committing process delivers it first
-    };
+    /// <summary>A journal record as stored inside its burst's row (short names: the journal is the bulk of the data).</summary>
+    private sealed record JournalLine(
+        long S,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long T,
+        string E,
+        string? Ty,
+        string? P,
+        string? Ai,
+        string? M,
+        IReadOnlyList<string>? O);
 }

@@ -17,6 +17,7 @@ public static class PersistenceServiceCollectionExtensions
         var services = builder.Services;
         services.AddSingleton(options);
         services.TryAddSingleton<IWorkflowDbContextFactory>(sp => new WorkflowDbContextFactory(sp.GetRequiredService<StoreOptions>()));
+        services.TryAddSingleton<SqlConnections>();
         services.Replace(ServiceDescriptor.Singleton<IWorkflowStore, EfWorkflowStore>());
         services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
         services.TryAddSingleton<WorkflowDatabase>();

@@ -8,6 +8,9 @@ public sealed class WorkflowDatabase(IWorkflowDbContextFactory contexts)
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
+        if (contexts.Provider == StoreProvider.Sqlite)
+            // WAL lets readers run beside the one writer; the mode is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -37,7 +37,7 @@ public sealed class WorkflowDbContextFactory : IWorkflowDbContextFactory
             var connectionString = options.ConnectionString ?? SqliteConnectionString(options.SqliteFile);
             var sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(new SqlitePragmaInterceptor())
                 .Options;
             var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(sqlite);
             _create = pool.CreateDbContext;
@@ -45,6 +45,9 @@ public sealed class WorkflowDbContextFactory : IWorkflowDbContextFactory
     }
 
     public StoreProvider Provider { get; }
+
+    /// <summary>Per-connection SQLite settings (see the remarks on <c>SqlitePragmaInterceptor</c>).</summary>
+    public const string SqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-32768;";
 
     public WorkflowDbContext Create() => _create();
 
@@ -56,12 +59,13 @@ public sealed class WorkflowDbContextFactory : IWorkflowDbContextFactory
     }
 
     /// <summary>
-    /// WAL lets readers run beside the writer; synchronous=NORMAL commits without an fsync per transaction (a power
-    /// loss may lose the last commits, never corrupt the file). busy_timeout makes writers queue instead of failing.
+    /// Per connection: synchronous=NORMAL commits without an fsync per transaction (with WAL, a power loss may lose
+    /// the last commits, never corrupt the file); busy_timeout makes writers queue instead of failing. WAL itself is
+    /// a property of the file, set once by <see cref="WorkflowDatabase.MigrateAsync"/>.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = SqlitePragmas;
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -105,7 +105,8 @@ public sealed class SqliteStoreTests
         Assert.Equal(("f1", "Elsa.Fault", "Thiếu biên bản họp"), (incident.ActivityId, incident.ActivityType, incident.Message));
         Assert.Equal(1, (await db.Instances.SingleAsync()).IncidentCount);
         Assert.Equal("Faulted", (await db.Instances.SingleAsync()).Status);
-        Assert.Contains(await db.Journal.Select(j => j.EventName).ToListAsync(), e => e == JournalEvents.WorkflowFaulted);
+        Assert.Contains(await host.Store.ReadJournalAsync(run.InstanceId), j => j.EventName == JournalEvents.WorkflowFaulted);
+        Assert.Equal(2, await db.Journal.CountAsync()); // one row per burst: the accepted start, then the run
         Assert.NotNull((await db.Outbox.SingleAsync()).DeliveredAt);
     }
 

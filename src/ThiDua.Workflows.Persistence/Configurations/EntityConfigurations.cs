@@ -72,12 +72,7 @@ internal sealed class JournalRecordConfiguration : IEntityTypeConfiguration<Jour
         b.ToTable("Journal");
         b.HasKey(x => x.Id);
         b.Property(x => x.WorkflowInstanceId).HasMaxLength(Lengths.Id);
-        b.Property(x => x.EventName).HasMaxLength(Lengths.Name);
-        b.Property(x => x.ActivityId).HasMaxLength(Lengths.Id);
-        b.Property(x => x.ActivityType).HasMaxLength(Lengths.Name);
-        b.Property(x => x.ActivityNodePath).HasMaxLength(Lengths.Path);
-        b.Property(x => x.ActivityInstanceId).HasMaxLength(Lengths.Id);
-        b.HasIndex(x => new { x.WorkflowInstanceId, x.Sequence }).IsUnique();
+        b.HasIndex(x => new { x.WorkflowInstanceId, x.FirstSequence }).IsUnique();
     }
 }
 

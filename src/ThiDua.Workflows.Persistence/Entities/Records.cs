@@ -82,31 +82,23 @@ public sealed class BookmarkRecord
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>One journal record (append-only).</summary>
+/// <summary>
+/// The journal of one burst: its records as one JSON array, appended once and never rewritten. One row per burst
+/// instead of one per activity keeps the commit to a single insert however many activities ran.
+/// </summary>
 public sealed class JournalRecord
 {
     public long Id { get; set; }
 
     public required string WorkflowInstanceId { get; set; }
 
-    public long Sequence { get; set; }
+    public long FirstSequence { get; set; }
+
+    public long LastSequence { get; set; }
 
     public DateTimeOffset Timestamp { get; set; }
 
-    public required string EventName { get; set; }
-
-    public string? ActivityId { get; set; }
-
-    public string? ActivityType { get; set; }
-
-    public string? ActivityNodePath { get; set; }
-
-    public string? ActivityInstanceId { get; set; }
-
-    public string? Message { get; set; }
-
-    /// <summary>Outcomes as a JSON array, when the record has any.</summary>
-    public string? Outcomes { get; set; }
+    public required string Entries { get; set; }
 }
 
 /// <summary>A faulted activity.</summary>

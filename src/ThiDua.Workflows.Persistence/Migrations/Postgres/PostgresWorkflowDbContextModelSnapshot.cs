@@ -242,34 +242,14 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("ActivityNodePath")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("ActivityType")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("EventName")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Message")
                         .HasColumnType("text");
 
-                    b.Property<string>("Outcomes")
-                        .HasColumnType("text");
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Timestamp")
@@ -282,7 +262,7 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkflowInstanceId", "Sequence")
+                    b.HasIndex("WorkflowInstanceId", "FirstSequence")
                         .IsUnique();
 
                     b.ToTable("Journal", (string)null);

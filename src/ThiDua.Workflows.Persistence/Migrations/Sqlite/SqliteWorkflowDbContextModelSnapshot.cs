@@ -233,34 +233,14 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityNodePath")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Outcomes")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Timestamp")
@@ -273,7 +253,7 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkflowInstanceId", "Sequence")
+                    b.HasIndex("WorkflowInstanceId", "FirstSequence")
                         .IsUnique();
 
                     b.ToTable("Journal", (string)null);

@@ -11,8 +11,8 @@ using ThiDua.Workflows.Persistence;
 namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261125121548_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261125122642_OutboxDelivery")]
+    partial class OutboxDelivery
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,34 +245,14 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("ActivityNodePath")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("ActivityType")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("EventName")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Message")
                         .HasColumnType("text");
 
-                    b.Property<string>("Outcomes")
-                        .HasColumnType("text");
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Timestamp")
@@ -285,7 +265,7 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkflowInstanceId", "Sequence")
+                    b.HasIndex("WorkflowInstanceId", "FirstSequence")
                         .IsUnique();
 
                     b.ToTable("Journal", (string)null);
@@ -297,13 +277,26 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DeliveredAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -317,6 +310,8 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

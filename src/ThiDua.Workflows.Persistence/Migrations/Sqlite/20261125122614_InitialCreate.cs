@@ -57,15 +57,10 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    EventName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ActivityNodePath = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
-                    ActivityInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Message = table.Column<string>(type: "TEXT", nullable: true),
-                    Outcomes = table.Column<string>(type: "TEXT", nullable: true)
+                    Entries = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,9 +145,9 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
                 column: "WorkflowInstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Journal_WorkflowInstanceId_Sequence",
+                name: "IX_Journal_WorkflowInstanceId_FirstSequence",
                 table: "Journal",
-                columns: new[] { "WorkflowInstanceId", "Sequence" },
+                columns: new[] { "WorkflowInstanceId", "FirstSequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

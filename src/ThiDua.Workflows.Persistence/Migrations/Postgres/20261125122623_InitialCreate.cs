@@ -58,15 +58,10 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     WorkflowInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
                     Timestamp = table.Column<long>(type: "bigint", nullable: false),
-                    EventName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ActivityId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    ActivityType = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ActivityNodePath = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
-                    ActivityInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Message = table.Column<string>(type: "text", nullable: true),
-                    Outcomes = table.Column<string>(type: "text", nullable: true)
+                    Entries = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,9 +146,9 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                 column: "WorkflowInstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Journal_WorkflowInstanceId_Sequence",
+                name: "IX_Journal_WorkflowInstanceId_FirstSequence",
                 table: "Journal",
-                columns: new[] { "WorkflowInstanceId", "Sequence" },
+                columns: new[] { "WorkflowInstanceId", "FirstSequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

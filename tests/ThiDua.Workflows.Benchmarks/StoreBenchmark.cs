@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Persistence;
+
+namespace ThiDua.Workflows.Benchmarks;
+
+public sealed class BenchmarkOptions
+{
+    public int Instances { get; set; } = 10_000;
+
+    public int ScaleInstances { get; set; } = 100_000;
+
+    public int ScaleBatch { get; set; } = 1_000;
+
+    public int RawInserts { get; set; } = 20_000;
+
+    public string Folder { get; set; } = Path.Combine(Path.GetTempPath(), "thidua-bench");
+}
+
+public sealed record BenchmarkReport(double RawInsertsPerSecond, double TransitionsPerSecond, double RateAt1K, double RateAtScale, bool AllFinished);
+
+/// <summary>
+/// (a) raw single-row committed inserts with Microsoft.Data.Sqlite; (b) N instances of a 5-step approval-shaped
+/// workflow driven through the durable runtime, each step a bookmark resumed from outside; (c) (b)/(a); and the
+/// rate with 1,000 versus many finished instances in the database. All on SQLite files with the store's settings
+/// (WAL, synchronous=NORMAL).
+/// </summary>
+public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
+{
+    private const int Steps = 5;
+
+    public async Task<BenchmarkReport> RunAsync()
+    {
+        Directory.CreateDirectory(options.Folder);
+        output.WriteLine($"ThiDua.Workflows store benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite WAL + synchronous=NORMAL");
+
+        var raw = RawInsertRate(NewFile("raw"), options.RawInserts);
+        output.WriteLine($"(a) raw single-row committed inserts: {raw:F0} rows/s ({options.RawInserts} inserts, one transaction each)");
+
+        var main = await DriveAsync(NewFile("main"), options.Instances);
+        output.WriteLine($"(b) {options.Instances} instances x {Steps} resumed steps = {main.Transitions} durable transitions in {main.Elapsed.TotalSeconds:F1} s: {main.Rate:F0} transitions/s");
+        output.WriteLine($"    resume latency p50 {main.P50:F2} ms, p95 {main.P95:F2} ms, p99 {main.P99:F2} ms; starts {main.StartRate:F0}/s");
+        output.WriteLine($"    database {main.DatabaseBytes / 1024.0 / 1024.0:F1} MiB = {main.DatabaseBytes / (double)options.Instances:F0} bytes per finished instance; allocated {main.AllocatedBytesPerTransition:F0} bytes per transition");
+        output.WriteLine($"(c) transitions/s ÷ raw inserts/s = {main.Rate / raw:P1} (target ≥ 25%)");
+
+        var scaleFile = NewFile("scale");
+        var small = await DriveAsync(scaleFile, options.ScaleBatch);
+        await FillFinishedInstancesAsync(scaleFile, options.ScaleInstances);
+        var large = await DriveAsync(scaleFile, options.ScaleBatch, createDatabase: false);
+        var change = (large.Rate - small.Rate) / small.Rate;
+        output.WriteLine($"scale: {small.Rate:F0} transitions/s with {options.ScaleBatch} finished instances, {large.Rate:F0}/s with {options.ScaleInstances + options.ScaleBatch} ({change:+0.0%;-0.0%}; target within ±20%)");
+
+        return new BenchmarkReport(raw, main.Rate, small.Rate, large.Rate, main.AllFinished && small.AllFinished && large.AllFinished);
+    }
+
+    private string NewFile(string name)
+    {
+        var file = Path.Combine(options.Folder, $"{name}-{Guid.NewGuid():N}.db");
+        return file;
+    }
+
+    private static double RawInsertRate(string file, int count)
+    {
+        using var connection = new SqliteConnection(WorkflowDbContextFactory.SqliteConnectionString(file));
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE Raw (Id INTEGER PRIMARY KEY, Payload TEXT NOT NULL);");
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO Raw (Payload) VALUES ($payload)";
+        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+        insert.Prepare();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            insert.Transaction = transaction;
+            payload.Value = "bookmark-" + i.ToString(CultureInfo.InvariantCulture);
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private sealed record DriveResult(int Transitions, TimeSpan Elapsed, double Rate, double StartRate, double P50, double P95, double P99, long DatabaseBytes, double AllocatedBytesPerTransition, bool AllFinished);
+
+    private static async Task<DriveResult> DriveAsync(string file, int instances, bool createDatabase = true)
+    {
+        var services = new ServiceCollection();
+        services.AddWorkflowEngine().AddEfCoreStore(o => o.SqliteFile = file);
+        await using var provider = services.BuildServiceProvider();
+        if (createDatabase) await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        var runtime = provider.GetRequiredService<IWorkflowRuntime>();
+        var definition = ApprovalWorkflow();
+        var sizeBefore = DatabaseBytes(file);
+
+        // Warm up the JIT and EF's query caches on one instance, outside the measurement.
+        var warm = await runtime.StartAsync(definition);
+        for (var s = 0; s < Steps; s++) warm = (await runtime.ResumeAsync(warm.Bookmarks[0].Id)).Run!;
+
+        var startClock = Stopwatch.StartNew();
+        var waiting = new List<string>(instances);
+        for (var i = 0; i < instances; i++) waiting.Add((await runtime.StartAsync(definition)).Bookmarks[0].Id);
+        var startRate = instances / startClock.Elapsed.TotalSeconds;
+
+        var latencies = new double[instances * Steps];
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var clock = Stopwatch.StartNew();
+        var n = 0;
+        var finished = 0;
+        for (var step = 0; step < Steps; step++)
+        {
+            for (var i = 0; i < waiting.Count; i++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var result = await runtime.ResumeAsync(waiting[i]);
+                latencies[n++] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                var run = result.Run!;
+                if (run.Status == WorkflowStatus.Finished) finished++;
+                else waiting[i] = run.Bookmarks[0].Id;
+            }
+        }
+
+        var elapsed = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        Array.Sort(latencies);
+        return new DriveResult(
+            n, elapsed, n / elapsed.TotalSeconds, startRate,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
+            DatabaseBytes(file) - sizeBefore, allocated / (double)n, finished == instances);
+    }
+
+    /// <summary>Copies the finished instances (with their journals) under new ids until the database holds <paramref name="total"/> more.</summary>
+    private static async Task FillFinishedInstancesAsync(string file, int total)
+    {
+        await using var connection = new SqliteConnection(WorkflowDbContextFactory.SqliteConnectionString(file));
+        await connection.OpenAsync();
+        var existing = Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM WorkflowInstances WHERE Status = 'Finished'"), CultureInfo.InvariantCulture);
+        var copies = (int)Math.Ceiling(total / (double)existing);
+        for (var copy = 1; copy <= copies; copy++)
+        {
+            await using var transaction = connection.BeginTransaction();
+            var suffix = "-copy" + copy.ToString(CultureInfo.InvariantCulture);
+            Execute(connection, $"""
+                INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, DefinitionVersion, Status, CorrelationId, Name, Revision, IncidentCount, State, CreatedAt, UpdatedAt, FinishedAt)
+                SELECT Id || '{suffix}', DefinitionId, DefinitionVersionId, DefinitionVersion, Status, CorrelationId, Name, Revision, IncidentCount, State, CreatedAt, UpdatedAt, FinishedAt
+                FROM WorkflowInstances WHERE Status = 'Finished' AND Id NOT LIKE '%-copy%';
+                INSERT INTO Journal (WorkflowInstanceId, FirstSequence, LastSequence, Timestamp, Entries)
+                SELECT j.WorkflowInstanceId || '{suffix}', j.FirstSequence, j.LastSequence, j.Timestamp, j.Entries
+                FROM Journal j JOIN WorkflowInstances i ON i.Id = j.WorkflowInstanceId WHERE i.Status = 'Finished' AND i.Id NOT LIKE '%-copy%';
+                """, transaction);
+            transaction.Commit();
+        }
+
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+    }
+
+    private static WorkflowDefinition ApprovalWorkflow()
+    {
+        // Proposal → completeness check → appraisal → council vote → chair's decision: five waits, each resumed from outside.
+        string[] steps = ["Proposal", "CompletenessCheck", "Appraisal", "CouncilVote", "ChairDecision"];
+        var activities = steps.SelectMany((s, i) => new[]
+        {
+            $$"""{ "id": "wait{{i}}", "type": "Elsa.Event", "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "{{s}}" } } }""",
+            $$"""{ "id": "set{{i}}", "type": "Elsa.SetVariable", "variable": { "id": "step", "name": "Step" }, "value": { "typeName": "Object", "expression": { "type": "Literal", "value": "{{s}}" } } }""",
+        }).ToList();
+        var ids = Enumerable.Range(0, steps.Length).SelectMany(i => new[] { $"wait{i}", $"set{i}" }).ToList();
+        var connections = ids.Zip(ids.Skip(1), (a, b) => $$"""{ "source": { "activity": "{{a}}", "port": "Done" }, "target": { "activity": "{{b}}", "port": "In" } }""");
+        return ElsaJsonReader.ReadOrThrow($$"""
+            { "id": "bench-approval-v1", "definitionId": "bench-approval", "name": "Benchmark approval", "version": 1,
+              "variables": [ { "id": "step", "name": "Step", "typeName": "String", "value": "" } ],
+              "root": { "id": "Flowchart1", "type": "Elsa.Flowchart",
+                "activities": [ {{string.Join(",", activities)}} ], "connections": [ {{string.Join(",", connections)}} ] } }
+            """);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static long DatabaseBytes(string file)
+    {
+        using var connection = new SqliteConnection(WorkflowDbContextFactory.SqliteConnectionString(file));
+        connection.Open();
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        var pages = Convert.ToInt64(Scalar(connection, "PRAGMA page_count"), CultureInfo.InvariantCulture);
+        var size = Convert.ToInt64(Scalar(connection, "PRAGMA page_size"), CultureInfo.InvariantCulture);
+        return pages * size;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
