@@ -14,7 +14,9 @@ public sealed class SqlConnections : IAsyncDisposable
     private readonly IWorkflowDbContextFactory _contexts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private SqliteConnection? _sqlite;
+    private Task? _checkpointer;
 
     public SqlConnections(IWorkflowDbContextFactory contexts) => _contexts = contexts;
 
@@ -51,8 +53,11 @@ public sealed class SqlConnections : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_checkpointer is not null) await _checkpointer.ConfigureAwait(false);
         await ResetSqliteAsync().ConfigureAwait(false);
         _gate.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
@@ -63,11 +68,39 @@ public sealed class SqlConnections : IAsyncDisposable
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = WorkflowDbContextFactory.SqlitePragmas;
+            // The writer never stops to checkpoint the WAL itself; a background loop does it (see CheckpointLoopAsync).
+            pragmas.CommandText = WorkflowDbContextFactory.SqlitePragmas + " PRAGMA wal_autocheckpoint=0;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        _checkpointer ??= CheckpointLoopAsync(connection.ConnectionString, _stopping.Token);
         return _sqlite = connection;
+    }
+
+    // A checkpoint copies the WAL back into the database file. Done inline it stalls the commit that triggers it
+    // (the slowest 1% of transitions); done here, passively, it never blocks the writer.
+    private static async Task CheckpointLoopAsync(string connectionString, CancellationToken stopping)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(stopping).ConfigureAwait(false);
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            while (!stopping.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
+                await checkpoint.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        catch (SqliteException)
+        {
+            // The next writer open starts a new loop; the WAL is still checkpointed when the last connection closes.
+        }
     }
 
     private async Task ResetSqliteAsync()
@@ -76,6 +109,7 @@ public sealed class SqlConnections : IAsyncDisposable
         _prepared.Clear();
         if (_sqlite is not null) await _sqlite.DisposeAsync().ConfigureAwait(false);
         _sqlite = null;
+        _checkpointer = _checkpointer is { IsCompleted: true } ? null : _checkpointer;
     }
 }
 
