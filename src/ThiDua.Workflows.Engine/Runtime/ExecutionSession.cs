@@ -187,6 +187,7 @@ internal sealed class ExecutionSession : IExpressionScope
             await RunCancellationHooksAsync().ConfigureAwait(false);
         }
 
+        ScheduleNewTimers();
         if (Instance.Status == WorkflowStatus.Running && Instance.Queue.Count == 0)
         {
             if (Instance.Bookmarks.Count > 0)
@@ -201,6 +202,14 @@ internal sealed class ExecutionSession : IExpressionScope
         }
 
         Instance.UpdatedAt = _clock.GetUtcNow();
+    }
+
+    // Timer bookmarks that survive the burst get a schedule message in the same commit.
+    private void ScheduleNewTimers()
+    {
+        foreach (var bookmark in _added)
+            if (bookmark.ResumeAt is not null && Instance.Bookmarks.Contains(bookmark))
+                Emit(TimerMessages.ScheduleKind, TimerMessages.Schedule(bookmark));
     }
 
     // ---- operations used by ActivityContext ----

@@ -1,0 +1,41 @@
+namespace ThiDua.Workflows.Scheduling;
+
+/// <summary>Where Hangfire keeps its jobs.</summary>
+public enum JobStorageKind
+{
+    /// <summary>Its own SQLite file beside the workflow store (the embedded default).</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL (chosen with the PostgreSQL workflow store).</summary>
+    PostgreSql,
+
+    /// <summary>In memory: jobs are lost on restart and rebuilt by reconciliation from the timer bookmarks.</summary>
+    InMemory,
+}
+
+/// <summary>Settings of timers and background jobs (configuration section <c>Workflows:Scheduling</c>).</summary>
+public sealed class SchedulingOptions
+{
+    public const string SectionName = "Workflows:Scheduling";
+
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+
+    public string SqliteFile { get; set; } = "data/thidua-hangfire.db";
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Few workers: SQLite storage is known to double-run jobs under many (peers-and-practice §5.2); jobs are idempotent anyway.</summary>
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often Hangfire looks for due scheduled jobs and new queue items (its default, 15 s, makes timers late).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cron of the reconciliation that rebuilds missing timer jobs and removes orphans.</summary>
+    public string ReconcileCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron of the outbox drain that retries side effects left undelivered.</summary>
+    public string OutboxDrainCron { get; set; } = "* * * * *";
+
+    /// <summary>Run the Hangfire server in this process (off for a process that only enqueues).</summary>
+    public bool RunServer { get; set; } = true;
+}

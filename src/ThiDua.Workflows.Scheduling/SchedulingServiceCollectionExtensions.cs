@@ -1,0 +1,96 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Scheduling.Calendar;
+using ThiDua.Workflows.Scheduling.Tasks;
+using ThiDua.Workflows.Scheduling.Timers;
+
+namespace ThiDua.Workflows.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    public const string ReconcileJobId = "workflow-timers:reconcile";
+    public const string OutboxDrainJobId = "workflow-outbox:drain";
+
+    /// <summary>
+    /// Timers on Hangfire (a job per timer bookmark, a recurring reconciliation), the Vietnamese working-day
+    /// calendar, and the <c>ThiDua.UserTask</c> activity with deadlines, reminders and escalation.
+    /// </summary>
+    public static IWorkflowEngineBuilder AddHangfireScheduling(
+        this IWorkflowEngineBuilder builder,
+        Action<SchedulingOptions>? configure = null,
+        Action<WorkingCalendarOptions>? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new SchedulingOptions();
+        configure?.Invoke(options);
+        var calendarOptions = new WorkingCalendarOptions();
+        calendar?.Invoke(calendarOptions);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingleton(calendarOptions);
+        services.TryAddSingleton<WorkingCalendar>();
+        services.TryAddSingleton<DeadlinePlanner>();
+        builder.AddActivity<UserTask>();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (options.Storage)
+            {
+                case JobStorageKind.PostgreSql:
+                    var connectionString = options.ConnectionString
+                        ?? throw new InvalidOperationException($"{SchedulingOptions.SectionName}:ConnectionString is required for PostgreSQL job storage.");
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval });
+                    break;
+                case JobStorageKind.InMemory:
+                    config.UseInMemoryStorage(new InMemoryStorageOptions());
+                    break;
+                default:
+                    var file = Path.GetFullPath(options.SqliteFile);
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    config.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval });
+                    break;
+            }
+        });
+        if (options.RunServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.PollInterval;
+                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            });
+        }
+
+        services.TryAddTransient<TimerJobs>();
+        services.TryAddTransient<TimerReconciler>();
+        services.TryAddTransient<OutboxDrainJob>();
+        services.AddSingleton<IOutboxHandler, HangfireTimerScheduler>();
+        services.AddHostedService<RecurringJobsRegistrar>();
+        return builder;
+    }
+
+    /// <summary>Registers the recurring jobs and runs one reconciliation at start-up (a reset storage is rebuilt at once).</summary>
+    private sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, SchedulingOptions options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurring.AddOrUpdate<TimerReconciler>(ReconcileJobId, r => r.ReconcileAsync(CancellationToken.None), options.ReconcileCron);
+            recurring.AddOrUpdate<OutboxDrainJob>(OutboxDrainJobId, d => d.DrainAsync(CancellationToken.None), options.OutboxDrainCron);
+            jobs.Enqueue<TimerReconciler>(r => r.ReconcileAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

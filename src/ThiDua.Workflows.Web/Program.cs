@@ -1,0 +1,125 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Scheduling;
+using ThiDua.Workflows.Scheduling.Calendar;
+using ThiDua.Workflows.Web.Campaigns;
+using ThiDua.Workflows.Web.Hosting;
+using ThiDua.Workflows.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Settings live in the repository's appsettings/ folder, shared with the CLI; environment variables and the
+// command line still override them.
+if (AppFolders.Find(builder.Environment.ContentRootPath, "appsettings") is { } settings)
+{
+    builder.Configuration.Sources.Clear();
+    builder.Configuration
+        .AddJsonFile(Path.Combine(settings, "appsettings.json"), optional: false, reloadOnChange: false)
+        .AddJsonFile(Path.Combine(settings, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args);
+}
+
+var configuration = builder.Configuration;
+var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+var calendar = configuration.GetSection(WorkingCalendarOptions.SectionName).Get<WorkingCalendarOptions>() ?? new WorkingCalendarOptions();
+var campaign = configuration.GetSection(CampaignOptions.SectionName).Get<CampaignOptions>() ?? new CampaignOptions();
+var users = configuration.GetSection("Workflows:Users").Get<List<ConfiguredUser>>() ?? [];
+
+builder.Services.AddWorkflowEngine()
+    .AddEfCoreStore(o =>
+    {
+        o.Provider = store.Provider;
+        o.ConnectionString = store.ConnectionString;
+        o.SqliteFile = store.SqliteFile;
+    })
+    .AddHangfireScheduling(
+        o =>
+        {
+            o.Storage = store.Provider == StoreProvider.PostgreSql && scheduling.Storage == JobStorageKind.Sqlite ? JobStorageKind.PostgreSql : scheduling.Storage;
+            o.ConnectionString = scheduling.ConnectionString ?? store.ConnectionString;
+            o.SqliteFile = scheduling.SqliteFile;
+            o.WorkerCount = scheduling.WorkerCount;
+            o.PollInterval = scheduling.PollInterval;
+            o.ReconcileCron = scheduling.ReconcileCron;
+            o.OutboxDrainCron = scheduling.OutboxDrainCron;
+        },
+        c =>
+        {
+            c.TimeZoneId = calendar.TimeZoneId;
+            c.OfficeDayStart = calendar.OfficeDayStart;
+            c.OfficeDayEnd = calendar.OfficeDayEnd;
+            c.Years = calendar.Years;
+        });
+builder.Services.AddSingleton(campaign);
+builder.Services.AddSingleton<CampaignService>();
+builder.Services.AddSingleton(new ConfiguredUserStore(users));
+builder.Services.AddHostedService<WorkflowStartup>();
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/account/login";
+        o.Cookie.Name = "thidua.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // APIs answer 401/403 instead of redirecting to the sign-in page.
+        o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+    });
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Roles.Office, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator));
+builder.Services.AddAntiforgery();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapAccountEndpoints();
+app.MapCampaignEndpoints();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new AdministratorsOnly()],
+    DashboardTitle = "ThiDua.Workflows — Hangfire",
+    DisplayStorageConnectionString = false,
+});
+app.MapGet("/", () => Results.Content("""
+    <!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Thi đua, khen thưởng — xã Trường Lưu</title></head>
+    <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
+    <h1>Thi đua, khen thưởng — xã Trường Lưu</h1>
+    <p>Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” 2026–2030.</p>
+    <ul><li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
+    <li><a href="/hangfire">Hangfire (quản trị viên)</a></li><li><a href="/openapi/v1.json">API (OpenAPI)</a></li>
+    <li><a href="/account/login">Đăng nhập</a></li></ul></body></html>
+    """, "text/html; charset=utf-8"));
+
+app.Run();
+
+static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The web host's entry point (public for the integration tests' WebApplicationFactory).</summary>
+public partial class Program;
