@@ -11,11 +11,10 @@ using ThiDua.Workflows.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Settings live in the repository's appsettings/ folder, shared with the CLI; environment variables and the
-// command line still override them.
+// Settings live in the repository's appsettings/ folder; environment variables and the command line, added again
+// after them, still override them.
 if (AppFolders.Find(builder.Environment.ContentRootPath, "appsettings") is { } settings)
 {
-    builder.Configuration.Sources.Clear();
     builder.Configuration
         .AddJsonFile(Path.Combine(settings, "appsettings.json"), optional: false, reloadOnChange: false)
         .AddJsonFile(Path.Combine(settings, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false)

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace ThiDua.Workflows.Web.Tests;
+
+/// <summary>The real web host (Program) on fresh SQLite files, with the Development users and units.</summary>
+public sealed partial class WebHost : WebApplicationFactory<Program>
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("thidua-web-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Workflows:Store:SqliteFile"] = Path.Combine(_data, "workflows.db"),
+            ["Workflows:Scheduling:SqliteFile"] = Path.Combine(_data, "hangfire.db"),
+        }));
+    }
+
+    /// <summary>A client signed in as the given demo user (password of the Development settings).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/account/login");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = userName,
+            ["password"] = "ThiDua@2026",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ThiDua.Workflows.Web.Tests;
+
+public sealed class WebHostTests : IClassFixture<WebHost>
+{
+    private readonly WebHost _host;
+
+    public WebHostTests(WebHost host) => _host = host;
+
+    [Fact]
+    public async Task HangfireDashboard_IsForAdministratorsOnly()
+    {
+        var anonymous = _host.CreateClient(new() { AllowAutoRedirect = false });
+        var unit = await _host.SignedInAsync("thon1");
+        var office = await _host.SignedInAsync("vanphong");
+        var admin = await _host.SignedInAsync("admin");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.GetAsync("/hangfire/recurring")).StatusCode);
+        var recurring = await admin.GetAsync("/hangfire/recurring");
+        Assert.Equal(HttpStatusCode.OK, recurring.StatusCode);
+        var html = await recurring.Content.ReadAsStringAsync();
+        Assert.Contains("workflow-timers:reconcile", html, StringComparison.Ordinal);
+        Assert.Contains("workflow-outbox:drain", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesAWrongPassword_AndAPostWithoutAntiforgery()
+    {
+        var client = _host.CreateClient(new() { AllowAutoRedirect = false });
+        var noToken = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "admin",
+            ["password"] = "ThiDua@2026",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.DoesNotContain(noToken.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("thidua.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Campaign_StartsEachUnitsPlanDeadline_AndAUnitSubmitsOnlyItsOwnPlan()
+    {
+        var anonymous = _host.CreateClient();
+        var plans = await anonymous.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
+        Assert.Equal(10, plans!.Count); // the Development units, started at start-up
+        Assert.All(plans, p => Assert.Equal("Suspended", p!["status"]!.GetValue<string>()));
+
+        var unit = await _host.SignedInAsync("thon1");
+        var own = await unit.PostAsync("/api/campaign/plans/thon-1/submit", null);
+        var again = await unit.PostAsync("/api/campaign/plans/thon-1/submit", null);
+        var other = await unit.PostAsync("/api/campaign/plans/mttq/submit", null);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("mttq", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await anonymous.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
+        Assert.True(after!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!["submitted"]!.GetValue<bool>());
+        Assert.False(after!.Single(p => p!["unitId"]!.GetValue<string>() == "mttq")!["submitted"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApi()
+    {
+        var document = await _host.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+
+        Assert.NotNull(document!["paths"]!["/api/campaign/plans"]);
+        Assert.NotNull(document["paths"]!["/api/campaign/plans/{unitId}/submit"]);
+    }
+}
