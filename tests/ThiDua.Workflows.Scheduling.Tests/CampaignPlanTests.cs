@@ -7,6 +7,7 @@ using ThiDua.Workflows.Scheduling.Tasks;
 namespace ThiDua.Workflows.Scheduling.Tests;
 
 /// <summary>The Q2 2026 plan deadline of workflows/campaign-implementation-plan.json, run for three units.</summary>
+[Collection(HangfireCollection.Name)]
 public sealed class CampaignPlanTests
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);

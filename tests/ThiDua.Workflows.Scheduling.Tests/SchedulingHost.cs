@@ -107,3 +107,13 @@ public sealed class SchedulingHost : IAsyncDisposable
         }
     }
 }
+
+/// <summary>
+/// Hangfire keeps its storage in a process-wide static (<c>JobStorage.Current</c>), so hosts with a Hangfire server
+/// must not overlap within one test process: their tests share this collection and run one after another.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireCollection
+{
+    public const string Name = "Hangfire";
+}

@@ -7,6 +7,7 @@ using ThiDua.Workflows.Scheduling.Tasks;
 namespace ThiDua.Workflows.Scheduling.Tests;
 
 /// <summary>Deadlines, reminders and escalation of a task, on Hangfire with real storage and a fake clock.</summary>
+[Collection(HangfireCollection.Name)]
 public sealed class TaskDeadlineTests
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
