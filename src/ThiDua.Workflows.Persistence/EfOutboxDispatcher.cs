@@ -15,6 +15,9 @@ public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, Inlin
     public static readonly TimeSpan InlineLease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
 
+    /// <summary>How long a message of a kind no handler here carries out waits before it is looked at again.</summary>
+    public static readonly TimeSpan UnhandledRetry = TimeSpan.FromMinutes(30);
+
     public async Task DispatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
     {
         foreach (var message in messages)
@@ -26,6 +29,7 @@ public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, Inlin
     {
         var now = clock.GetUtcNow();
         List<Entities.OutboxRecord> due;
+        // Rows of a kind this process cannot carry out stay for a process that can (e.g. timers for the web host).
         await using (var db = contexts.Create())
         {
             due = await db.Outbox.AsNoTracking()
@@ -39,7 +43,7 @@ public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, Inlin
         {
             // Claim: only one process moves the lease forward from the value it read.
             await using var db = contexts.Create();
-            var lease = now + InlineLease;
+            var lease = clock.GetUtcNow() + InlineLease;
             var claimed = await db.Outbox
                 .Where(o => o.Id == row.Id && o.DeliveredAt == null && o.NextAttemptAt == row.NextAttemptAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, lease), cancellationToken).ConfigureAwait(false);
@@ -53,6 +57,16 @@ public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, Inlin
 
     private async Task<bool> DeliverAsync(OutboxMessage message, int attempts, CancellationToken cancellationToken)
     {
+        if (!inline.Handles(message.Kind))
+        {
+            var later = clock.GetUtcNow() + UnhandledRetry;
+            await using var pending = contexts.Create();
+            await pending.Outbox.Where(o => o.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, later).SetProperty(o => o.LastError, "no handler for this kind in this process"), cancellationToken)
+                .ConfigureAwait(false);
+            return false;
+        }
+
         var ok = await inline.DispatchOneAsync(message, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         await using var db = contexts.Create();

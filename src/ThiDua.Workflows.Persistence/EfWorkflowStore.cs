@@ -149,6 +149,10 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
                     ("@correlationId", b.CorrelationId), ("@payload", b.Payload.ToJsonString()), ("@resumeAt", b.ResumeAt?.UtcTicks),
                     ("@createdAt", b.CreatedAt.UtcTicks)).ConfigureAwait(false);
 
+            if (commit.CorrelationChanged)
+                await db.ExecuteAsync("""UPDATE "Bookmarks" SET "CorrelationId" = @correlationId WHERE "WorkflowInstanceId" = @instanceId""", cancellationToken,
+                    ("@correlationId", instance.CorrelationId), ("@instanceId", instance.Id)).ConfigureAwait(false);
+
             if (commit.Journal.Count > 0)
                 await db.ExecuteAsync("""
                     INSERT INTO "Journal" ("WorkflowInstanceId", "FirstSequence", "LastSequence", "Timestamp", "Entries")
@@ -177,9 +181,9 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
             await db.CommitAsync(cancellationToken).ConfigureAwait(false);
             return CommitOutcome.Committed;
         }
-        catch (DbException) when (commit.ExpectedRevision is null)
+        catch (DbException ex) when (commit.ExpectedRevision is null && IsUniqueViolation(ex))
         {
-            // The instance id exists already: another start won.
+            // The instance id exists already: another start won. Any other database error is a real failure.
             return await ConflictAsync(db).ConfigureAwait(false);
         }
     }
@@ -217,6 +221,13 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
     }
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static bool IsUniqueViolation(DbException ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     private static async Task<CommitOutcome> ConflictAsync(SqlExecutor db)
     {

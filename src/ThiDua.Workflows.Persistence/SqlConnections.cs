@@ -81,25 +81,36 @@ public sealed class SqlConnections : IAsyncDisposable
     // (the slowest 1% of transitions); done here, passively, it never blocks the writer.
     private static async Task CheckpointLoopAsync(string connectionString, CancellationToken stopping)
     {
-        try
+        while (!stopping.IsCancellationRequested)
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(stopping).ConfigureAwait(false);
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            while (!stopping.IsCancellationRequested)
+            try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
-                await checkpoint.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync(stopping).ConfigureAwait(false);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                while (!stopping.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
+                    await checkpoint.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
+                }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // shutting down
-        }
-        catch (SqliteException)
-        {
-            // The next writer open starts a new loop; the WAL is still checkpointed when the last connection closes.
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SqliteException)
+            {
+                // Try again with a fresh connection: without checkpoints the WAL would only grow.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 

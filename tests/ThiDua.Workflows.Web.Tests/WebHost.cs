@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace ThiDua.Workflows.Web.Tests;
 
@@ -13,12 +12,10 @@ public sealed partial class WebHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Host settings reach Program before it reads its options (app configuration callbacks come too late).
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Workflows:Store:SqliteFile"] = Path.Combine(_data, "workflows.db"),
-            ["Workflows:Scheduling:SqliteFile"] = Path.Combine(_data, "hangfire.db"),
-        }));
+        builder.UseSetting("Workflows:Store:SqliteFile", Path.Combine(_data, "workflows.db"));
+        builder.UseSetting("Workflows:Scheduling:SqliteFile", Path.Combine(_data, "hangfire.db"));
     }
 
     /// <summary>A client signed in as the given demo user (password of the Development settings).</summary>
@@ -36,6 +33,9 @@ public sealed partial class WebHost : WebApplicationFactory<Program>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>The folder of this host's databases (a fresh one per host).</summary>
+    public string DataFolder => _data;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

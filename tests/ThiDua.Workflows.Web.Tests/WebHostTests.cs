@@ -65,6 +65,14 @@ public sealed class WebHostTests : IClassFixture<WebHost>
     }
 
     [Fact]
+    public void Host_UsesItsOwnDatabaseFiles()
+    {
+        _ = _host.Services; // starts the host
+        Assert.True(File.Exists(Path.Combine(_host.DataFolder, "workflows.db")));
+        Assert.True(File.Exists(Path.Combine(_host.DataFolder, "hangfire.db")));
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheApi()
     {
         var document = await _host.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");

@@ -48,16 +48,28 @@ public sealed class Flowchart : IActivity
 
         var graph = context.Session.Workflow.Flowchart(context.Instance.NodePath);
         var pending = new Queue<(int Connection, bool Active)>();
-        foreach (var index in graph.Outbound(child.Node.Id))
-            pending.Enqueue((index, child.Outcomes.Contains(graph.Connections[index].SourcePort, StringComparer.Ordinal)));
-        Route(context, graph, pending);
+        var outbound = graph.Outbound(child.Node.Id);
+        bool IsActive(int index) => child.Outcomes.Contains(graph.Connections[index].SourcePort, StringComparer.Ordinal);
+
+        // An activity inside a loop that goes round again has not decided its exits yet: a path out of the loop not
+        // taken now may be taken on a later round, so it carries no dead token until the loop is left.
+        var loop = graph.LoopOf(child.Node.Id);
+        var continuing = loop is not null && outbound.Any(i => IsActive(i) && graph.LoopOf(graph.Connections[i].Target.ActivityId) == loop);
+        foreach (var index in outbound)
+        {
+            var active = IsActive(index);
+            if (!active && continuing && graph.LoopOf(graph.Connections[index].Target.ActivityId) != loop) continue;
+            pending.Enqueue((index, active));
+        }
+
+        Route(context, graph, pending, continuing ? loop : null);
 
         if (context.Session.IsIdle(context.ActivityInstanceId))
             context.Complete();
         return ValueTask.CompletedTask;
     }
 
-    private static void Route(ActivityContext context, FlowchartGraph graph, Queue<(int Connection, bool Active)> pending)
+    private static void Route(ActivityContext context, FlowchartGraph graph, Queue<(int Connection, bool Active)> pending, int? continuingLoop = null)
     {
         var state = new TokenState(context.State);
         while (pending.Count > 0)
@@ -96,9 +108,15 @@ public sealed class Flowchart : IActivity
             var anyActive = inbound.Any(state.IsActive);
             state.ClearTokens(inbound);
             if (anyActive)
+            {
                 context.ScheduleChild(target);
-            else
-                foreach (var next in graph.Outbound(target.Id))
+                continue;
+            }
+
+            // A dead activity passes dead tokens on, but not out of a loop that is still going round.
+            var targetLoop = graph.LoopOf(target.Id);
+            foreach (var next in graph.Outbound(target.Id))
+                if (continuingLoop is null || targetLoop != continuingLoop || graph.LoopOf(graph.Connections[next].Target.ActivityId) == continuingLoop)
                     pending.Enqueue((next, false));
         }
     }

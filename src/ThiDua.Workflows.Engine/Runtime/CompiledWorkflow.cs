@@ -70,10 +70,11 @@ internal sealed class CompiledWorkflow
 /// </summary>
 internal sealed class FlowchartGraph
 {
+    private static readonly List<int> None = [];
     private readonly Dictionary<string, List<int>> _outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _forwardInbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _loops = new(StringComparer.Ordinal);
 
     public FlowchartGraph(ActivityNode node, string path)
     {
@@ -92,6 +93,11 @@ internal sealed class FlowchartGraph
         OtherRoots = node.Activities
             .Where(a => a != Start && !Connections.Any(c => c.Target.ActivityId == a.Id))
             .ToList();
+
+        // Everything the router asks later is computed now, so bursts share the graph without locks.
+        foreach (var activity in node.Activities)
+            _ancestors[activity.Id] = ComputeAncestors(activity.Id);
+        FindLoops(node);
     }
 
     public string Path { get; }
@@ -108,28 +114,90 @@ internal sealed class FlowchartGraph
     /// <summary>Activities with no inbound connection other than the start: never run, so their paths are dead.</summary>
     public IReadOnlyList<ActivityNode> OtherRoots { get; }
 
-    public IReadOnlyList<int> Outbound(string activityId) => OutboundList(activityId);
+    public IReadOnlyList<int> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? None;
 
-    public IReadOnlyList<int> ForwardInbound(string activityId) => ForwardInboundList(activityId);
+    public IReadOnlyList<int> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? None;
 
     /// <summary>Every activity from which a forward path leads to <paramref name="activityId"/>.</summary>
-    public IReadOnlySet<string> AncestorsOf(string activityId)
+    public IReadOnlySet<string> AncestorsOf(string activityId) => _ancestors[activityId];
+
+    /// <summary>The loop (strongly connected part of the graph) an activity belongs to, or null when it is in none.</summary>
+    public int? LoopOf(string activityId) => _loops.TryGetValue(activityId, out var loop) ? loop : null;
+
+    private HashSet<string> ComputeAncestors(string activityId)
     {
-        lock (_gate)
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>([activityId]);
+        while (stack.Count > 0)
+            foreach (var index in ForwardInbound(stack.Pop()))
+                if (found.Add(Connections[index].Source.ActivityId))
+                    stack.Push(Connections[index].Source.ActivityId);
+        found.Remove(activityId);
+        return found;
+    }
+
+    // Loops are the strongly connected parts of the graph (Tarjan's algorithm, iteratively); an activity on its own
+    // counts only when it connects to itself.
+    private void FindLoops(ActivityNode node)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var counter = 0;
+        var loopId = 0;
+        foreach (var root in node.Activities)
         {
-            if (_ancestors.TryGetValue(activityId, out var cached)) return cached;
-            var found = new HashSet<string>(StringComparer.Ordinal);
-            var stack = new Stack<string>([activityId]);
-            while (stack.Count > 0)
-                foreach (var index in ForwardInboundList(stack.Pop()))
-                    if (found.Add(Connections[index].Source.ActivityId))
-                        stack.Push(Connections[index].Source.ActivityId);
-            found.Remove(activityId);
-            _ancestors[activityId] = found;
-            return found;
+            if (index.ContainsKey(root.Id)) continue;
+            var work = new Stack<(string Id, int Next)>();
+            work.Push((root.Id, 0));
+            index[root.Id] = low[root.Id] = counter++;
+            stack.Push(root.Id);
+            onStack.Add(root.Id);
+            while (work.Count > 0)
+            {
+                var (id, next) = work.Pop();
+                var outbound = Outbound(id);
+                if (next < outbound.Count)
+                {
+                    work.Push((id, next + 1));
+                    var target = Connections[outbound[next]].Target.ActivityId;
+                    if (!index.TryGetValue(target, out var targetIndex))
+                    {
+                        index[target] = low[target] = counter++;
+                        stack.Push(target);
+                        onStack.Add(target);
+                        work.Push((target, 0));
+                    }
+                    else if (onStack.Contains(target))
+                    {
+                        low[id] = Math.Min(low[id], targetIndex);
+                    }
+
+                    continue;
+                }
+
+                if (work.Count > 0) low[work.Peek().Id] = Math.Min(low[work.Peek().Id], low[id]);
+                if (low[id] != index[id]) continue;
+                var members = new List<string>();
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    onStack.Remove(member);
+                    members.Add(member);
+                }
+                while (member != id);
+                if (members.Count > 1 || Outbound(id).Any(i => Connections[i].Target.ActivityId == id))
+                {
+                    foreach (var m in members) _loops[m] = loopId;
+                    loopId++;
+                }
+            }
         }
     }
 
+    // Used only while the constructor builds the tables.
     private List<int> OutboundList(string id) => _outbound.TryGetValue(id, out var l) ? l : _outbound[id] = [];
 
     private List<int> ForwardInboundList(string id) => _forwardInbound.TryGetValue(id, out var l) ? l : _forwardInbound[id] = [];

@@ -81,16 +81,31 @@ internal sealed class ExecutionSession : IExpressionScope
     public string? CorrelationId
     {
         get => Instance.CorrelationId;
-        set => Instance.CorrelationId = value;
+        set
+        {
+            if (value is { Length: > MaxNameLength })
+                throw new InvalidOperationException($"A correlation id may have at most {MaxNameLength} characters.");
+            if (value == Instance.CorrelationId) return;
+            Instance.CorrelationId = value;
+            // Bookmarks already waiting are found by the new correlation too.
+            foreach (var bookmark in Instance.Bookmarks) bookmark.CorrelationId = value;
+            CorrelationChanged = true;
+        }
     }
+
+    /// <summary>The longest instance name or correlation id (both are indexed columns in the durable store).</summary>
+    public const int MaxNameLength = 256;
+
+    public bool CorrelationChanged { get; private set; }
 
     public string? InstanceName
     {
         get => Instance.Name;
-        set => Instance.Name = value;
+        set => Instance.Name = value is { Length: > MaxNameLength } ? value[..MaxNameLength] : value;
     }
 
-    public JsonNode? GetVariable(string name) => Instance.Variables[name]?.DeepClone();
+    public JsonNode? GetVariable(string name) =>
+        Instance.Variables[Workflow.VariableNamesById.TryGetValue(name, out var byId) ? byId : name]?.DeepClone();
 
     public void SetVariable(string name, JsonNode? value)
     {
@@ -110,7 +125,8 @@ internal sealed class ExecutionSession : IExpressionScope
         claimedBookmarkId,
         _journal,
         _outbox,
-        _incidents);
+        _incidents,
+        CorrelationChanged);
 
     public IReadOnlyList<OutboxMessage> Outbox => _outbox;
 
@@ -349,8 +365,18 @@ internal sealed class ExecutionSession : IExpressionScope
         foreach (var activity in _cancelled.ToList())
         {
             var node = Workflow.Node(activity.NodePath);
-            if (_registry.Resolve(node.Type) is { } type)
-                await type.OnCancelledAsync(new ActivityContext(this, activity, node)).ConfigureAwait(false);
+            try
+            {
+                if (_registry.Resolve(node.Type) is { } type)
+                    await type.OnCancelledAsync(new ActivityContext(this, activity, node)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failing clean-up is recorded; it does not undo the cancellation or lose the burst.
+                var incident = new Incident(node.Id, activity.NodePath, node.Type, "Cancellation hook failed: " + ex.Message, ex.GetType().Name, Now);
+                Instance.Incidents.Add(incident);
+                _incidents.Add(incident);
+            }
         }
 
         _cancelled.Clear();

@@ -22,10 +22,13 @@ public sealed partial class InlineOutboxDispatcher(IEnumerable<IOutboxHandler> h
             await DispatchOneAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Delivers one message; returns false when a handler failed.</summary>
+    /// <summary>Whether this process can carry out a kind of message at all.</summary>
+    public bool Handles(string kind) => _handlers.ContainsKey(kind);
+
+    /// <summary>Delivers one message; returns false when a handler failed (or none handles its kind).</summary>
     public async Task<bool> DispatchOneAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
-        if (!_handlers.TryGetValue(message.Kind, out var handlers)) return true;
+        if (!_handlers.TryGetValue(message.Kind, out var handlers)) return false;
         var delivered = true;
         foreach (var handler in handlers)
         {

@@ -143,7 +143,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<IReadOnlyList<ResumeResult>> TriggerAsync(Stimulus stimulus, TriggerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var bookmarks = await _store.FindBookmarksAsync(
-            new BookmarkQuery(Hash: stimulus.Hash, WorkflowInstanceId: options?.WorkflowInstanceId, CorrelationId: options?.CorrelationId),
+            new BookmarkQuery(Hash: stimulus.Hash, WorkflowInstanceId: options?.WorkflowInstanceId, CorrelationId: options?.CorrelationId, Limit: int.MaxValue),
             cancellationToken).ConfigureAwait(false);
         var results = new List<ResumeResult>(bookmarks.Count);
         foreach (var bookmark in bookmarks)

@@ -12,12 +12,25 @@ public static class WorkflowRuntimeExtensions
         runtime.TriggerAsync(Stimulus.Event(eventName), new TriggerOptions(input, workflowInstanceId), cancellationToken);
 
     /// <summary>Continues every instance left Running by a crash (their last commit has work queued); returns how many.</summary>
-    public static async Task<int> RecoverInterruptedAsync(this IWorkflowRuntime runtime, IWorkflowStore store, CancellationToken cancellationToken = default)
+    public static async Task<int> RecoverInterruptedAsync(
+        this IWorkflowRuntime runtime, IWorkflowStore store, Action<string, Exception>? onError = null, CancellationToken cancellationToken = default)
     {
         var recovered = 0;
         foreach (var id in await store.FindInstanceIdsAsync(WorkflowStatus.Running, int.MaxValue, cancellationToken).ConfigureAwait(false))
-            if (await runtime.ContinueAsync(id, cancellationToken).ConfigureAwait(false) is not null)
-                recovered++;
+        {
+            try
+            {
+                if (await runtime.ContinueAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                    recovered++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One instance that cannot continue (its definition version is gone, say) must not stop the others
+                // or the host; it stays Running and is tried again at the next recovery.
+                onError?.Invoke(id, ex);
+            }
+        }
+
         return recovered;
     }
 
@@ -25,7 +38,7 @@ public static class WorkflowRuntimeExtensions
     public static async Task<int> ResumeDueTimersAsync(
         this IWorkflowRuntime runtime, IWorkflowStore store, DateTimeOffset now, string? workflowInstanceId = null, CancellationToken cancellationToken = default)
     {
-        var due = await store.FindBookmarksAsync(new BookmarkQuery(WorkflowInstanceId: workflowInstanceId, DueBy: now), cancellationToken).ConfigureAwait(false);
+        var due = await store.FindBookmarksAsync(new BookmarkQuery(WorkflowInstanceId: workflowInstanceId, DueBy: now, Limit: int.MaxValue), cancellationToken).ConfigureAwait(false);
         var resumed = 0;
         foreach (var bookmark in due)
             if ((await runtime.ResumeAsync(bookmark.Id, null, cancellationToken).ConfigureAwait(false)).Outcome == ResumeOutcome.Resumed)

@@ -15,7 +15,8 @@ public sealed record WorkflowCommit(
     string? ClaimedBookmarkId,
     IReadOnlyList<JournalEntry> Journal,
     IReadOnlyList<OutboxMessage> Outbox,
-    IReadOnlyList<Incident> Incidents);
+    IReadOnlyList<Incident> Incidents,
+    bool CorrelationChanged = false);
 
 public enum CommitOutcome
 {

@@ -79,6 +79,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var id in commit.RemovedBookmarkIds) _bookmarks.Remove(id);
             if (commit.ClaimedBookmarkId is { } c) _bookmarks.Remove(c);
             foreach (var b in commit.AddedBookmarks) _bookmarks[b.Id] = Clone(b);
+            if (commit.CorrelationChanged)
+                foreach (var b in _bookmarks.Values.Where(b => b.WorkflowInstanceId == instance.Id))
+                    b.CorrelationId = instance.CorrelationId;
             if (!_journal.TryGetValue(instance.Id, out var journal)) _journal[instance.Id] = journal = [];
             journal.AddRange(commit.Journal);
             _outbox.AddRange(commit.Outbox);

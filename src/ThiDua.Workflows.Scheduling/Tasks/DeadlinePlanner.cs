@@ -39,8 +39,13 @@ public sealed class DeadlinePlanner(WorkingCalendar calendar)
             var text = dueAt.Trim();
             if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return (date, calendar.EndOfWorkingDay(date));
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+            {
+                // A moment without an offset is office (Vietnam) time, not UTC.
+                if (!HasOffset(text))
+                    moment = new DateTimeOffset(moment.DateTime, calendar.TimeZone.GetUtcOffset(moment.DateTime));
                 return (calendar.LocalDate(moment), moment);
+            }
             throw new FormatException($"dueAt '{dueAt}' is neither a date (yyyy-MM-dd or dd/MM/yyyy) nor an ISO 8601 moment.");
         }
 
@@ -48,4 +53,7 @@ public sealed class DeadlinePlanner(WorkingCalendar calendar)
         var due = calendar.AddWorkingDays(calendar.LocalDate(start), days);
         return (due, calendar.EndOfWorkingDay(due));
     }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }

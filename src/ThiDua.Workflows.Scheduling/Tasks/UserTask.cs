@@ -76,8 +76,9 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
         }
 
         var actions = context.State["actions"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
-        var action = context.ResumeInput?["action"]?.GetValue<string>() ?? actions[0];
-        if (!actions.Contains(action, StringComparer.Ordinal))
+        var given = context.ResumeInput?["action"];
+        var action = given is null ? actions[0] : given is JsonValue v && v.TryGetValue(out string? text) ? text : null;
+        if (action is null || !actions.Contains(action, StringComparer.Ordinal))
         {
             // A wrong action changes nothing: the task keeps waiting (callers validate before they send).
             context.CreateBookmark(TypeName, CompletionPayload(context.Node.Id), scopedToActivity: false);
