@@ -74,7 +74,7 @@ public sealed class SqliteStoreTests
         await using var host = await StoreHost.SqliteAsync(migrate: false);
         await using (var db = host.Contexts.Create())
             await db.GetService<IMigrator>().MigrateAsync("InitialCreate");
-        Assert.Equal(1, (await host.Database.AppliedMigrationsAsync()).Count);
+        Assert.Single(await host.Database.AppliedMigrationsAsync());
         var run = await host.StartAsync(Workflows.Chain("nang-cap", "nang-cap",
             Workflows.Event("e1", "TiepTuc"), Workflows.WriteLine("w1", "sau nâng cấp")));
 

@@ -69,7 +69,7 @@ public sealed class TaskDeadlineTests
         var completed = await host.Runtime.TriggerAsync(new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("task")), new TriggerOptions(WorkflowInstanceId: run.InstanceId));
         Assert.Equal(ResumeOutcome.Resumed, Assert.Single(completed).Outcome);
         Assert.Equal(WorkflowStatus.Finished, (await host.Store.FindInstanceAsync(run.InstanceId))!.Status);
-        Assert.Empty((await At(Local(6, 30, 9))).Where(m => m.Kind != TaskMessages.Completed));
+        Assert.DoesNotContain(await At(Local(6, 30, 9)), m => m.Kind != TaskMessages.Completed);
     }
 
     [Fact]
