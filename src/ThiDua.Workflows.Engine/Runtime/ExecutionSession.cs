@@ -290,7 +290,7 @@ internal sealed class ExecutionSession : IExpressionScope
     {
         var bookmark = new Bookmark
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = Guid.CreateVersion7(Now).ToString("N"),
             WorkflowInstanceId = Instance.Id,
             ActivityInstanceId = activity.Id,
             ActivityNodePath = activity.NodePath,
@@ -316,7 +316,7 @@ internal sealed class ExecutionSession : IExpressionScope
     }
 
     public void Emit(string kind, JsonObject payload) =>
-        _outbox.Add(new OutboxMessage(Guid.NewGuid().ToString("N"), Instance.Id, kind, payload, Now));
+        _outbox.Add(new OutboxMessage(Guid.CreateVersion7(Now).ToString("N"), Instance.Id, kind, payload, Now));
 
     public void FinishWorkflow()
     {
