@@ -2,12 +2,14 @@ using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Persistence;
 using ThiDua.Workflows.Scheduling;
 using ThiDua.Workflows.Scheduling.Calendar;
 using ThiDua.Workflows.Web.Campaigns;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
+using ThiDua.Workflows.Web.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,6 +30,8 @@ var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<Sch
 var calendar = configuration.GetSection(WorkingCalendarOptions.SectionName).Get<WorkingCalendarOptions>() ?? new WorkingCalendarOptions();
 var campaign = configuration.GetSection(CampaignOptions.SectionName).Get<CampaignOptions>() ?? new CampaignOptions();
 var users = configuration.GetSection("Workflows:Users").Get<List<ConfiguredUser>>() ?? [];
+var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+var userStore = new ConfiguredUserStore(users);
 
 builder.Services.AddWorkflowEngine()
     .AddEfCoreStore(o =>
@@ -53,10 +57,23 @@ builder.Services.AddWorkflowEngine()
             c.OfficeDayStart = calendar.OfficeDayStart;
             c.OfficeDayEnd = calendar.OfficeDayEnd;
             c.Years = calendar.Years;
-        });
+        })
+    .AddNotifications(o =>
+    {
+        o.SmtpHost = mail.SmtpHost;
+        o.SmtpPort = mail.SmtpPort;
+        o.Security = mail.Security;
+        o.UserName = mail.UserName;
+        o.Password = mail.Password;
+        o.FromAddress = mail.FromAddress;
+        o.FromName = mail.FromName;
+        o.BaseUrl = mail.BaseUrl;
+        o.LinkGrace = mail.LinkGrace;
+    });
 builder.Services.AddSingleton(campaign);
 builder.Services.AddSingleton<CampaignService>();
-builder.Services.AddSingleton(new ConfiguredUserStore(users));
+builder.Services.AddSingleton(userStore);
+builder.Services.AddSingleton<IUserDirectory>(userStore);
 builder.Services.AddHostedService<WorkflowStartup>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -89,6 +106,7 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
+app.MapTaskPages();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],

@@ -10,12 +10,17 @@ public sealed partial class WebHost : WebApplicationFactory<Program>
 {
     private readonly string _data = Directory.CreateTempSubdirectory("thidua-web-").FullName;
 
+    /// <summary>The SMTP server the host sends its mail to.</summary>
+    public MailServer Mail { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach Program before it reads its options (app configuration callbacks come too late).
         builder.UseEnvironment("Development");
         builder.UseSetting("Workflows:Store:SqliteFile", Path.Combine(_data, "workflows.db"));
         builder.UseSetting("Workflows:Scheduling:SqliteFile", Path.Combine(_data, "hangfire.db"));
+        builder.UseSetting("Workflows:Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Workflows:Mail:BaseUrl", "http://localhost");
     }
 
     /// <summary>A client signed in as the given demo user (password of the Development settings).</summary>
@@ -37,6 +42,19 @@ public sealed partial class WebHost : WebApplicationFactory<Program>
     /// <summary>The folder of this host's databases (a fresh one per host).</summary>
     public string DataFolder => _data;
 
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Mail.Dispose();
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>One web host for all web tests: Hangfire keeps its storage in a process-wide static.</summary>
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebHost>
+{
+    public const string Name = "Web";
 }

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace ThiDua.Workflows.Web.Tests;
 
-public sealed class WebHostTests : IClassFixture<WebHost>
+[Collection(WebCollection.Name)]
+public sealed class WebHostTests
 {
     private readonly WebHost _host;
 

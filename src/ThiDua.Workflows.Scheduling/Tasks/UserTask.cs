@@ -27,6 +27,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
     public static readonly Input<int?> DueInWorkingDays = new("dueInWorkingDays", null, "Due N working days after the task starts.");
     public static readonly Input<string> DueAt = new("dueAt", null, "Or due on a date (yyyy-MM-dd, end of office day) or at an ISO moment.");
     public static readonly Input<int[]> Reminders = new("reminders", [], "Remind N working days before the due date, e.g. [5, 2, 1].");
+    public static readonly Input<string[]> CommentRequiredFor = new("commentRequiredFor", [], "Actions that need a comment (e.g. Return, Reject).");
     public static readonly Input<string> EscalateTo = new("escalateTo", null, "The role told when the task is overdue.");
     public static readonly Input<int> EscalateAfterWorkingDays = new("escalateAfterWorkingDays", 0, "Escalate N working days after the due date (0: at the due moment).");
 
@@ -43,6 +44,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
         state["unit"] = context.Get(Unit);
         state["actions"] = new JsonArray(actions.Select(x => (JsonNode)x).ToArray());
         state["escalateTo"] = context.Get(EscalateTo);
+        state["commentRequiredFor"] = new JsonArray((context.Get(CommentRequiredFor) ?? []).Select(x => (JsonNode)x).ToArray());
 
         var dueIn = context.Get(DueInWorkingDays);
         var dueAt = context.Get(DueAt);
@@ -107,8 +109,9 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
             ["workflowInstanceId"] = context.WorkflowInstanceId,
             ["correlationId"] = context.CorrelationId,
             ["task"] = context.Node.Id,
+            ["activityInstanceId"] = context.ActivityInstanceId,
         };
-        foreach (var key in new[] { "title", "summary", "assignee", "role", "unit", "dueAt", "escalateTo" })
+        foreach (var key in new[] { "title", "summary", "assignee", "role", "unit", "dueAt", "escalateTo", "actions", "commentRequiredFor" })
             message[key] = context.State[key]?.DeepClone();
         return message;
     }

@@ -16,6 +16,9 @@ public sealed class ConfiguredUser
 
     /// <summary>The unit (đơn vị) the user belongs to, for unit submitters.</summary>
     public string? Unit { get; set; }
+
+    /// <summary>Where task mail goes.</summary>
+    public string? Email { get; set; }
 }
 
 /// <summary>Role names used across the product.</summary>
@@ -30,8 +33,8 @@ public static class Roles
     public const string Chair = "Chair";
 }
 
-/// <summary>Checks credentials against the configured users, in constant time per user.</summary>
-public sealed class ConfiguredUserStore(IEnumerable<ConfiguredUser> users)
+/// <summary>Checks credentials against the configured users, and answers who is who for task mail.</summary>
+public sealed class ConfiguredUserStore(IEnumerable<ConfiguredUser> users) : ThiDua.Workflows.Notifications.IUserDirectory
 {
     private readonly PasswordHasher<ConfiguredUser> _hasher = new();
     private readonly Dictionary<string, ConfiguredUser> _users = users.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
@@ -41,6 +44,17 @@ public sealed class ConfiguredUserStore(IEnumerable<ConfiguredUser> users)
         if (!_users.TryGetValue(userName, out var user) || string.IsNullOrEmpty(user.PasswordHash)) return null;
         return _hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
     }
+
+    public ThiDua.Workflows.Notifications.DirectoryUser? Find(string userName) =>
+        _users.TryGetValue(userName, out var user) ? ToDirectory(user) : null;
+
+    public IReadOnlyList<ThiDua.Workflows.Notifications.DirectoryUser> InRole(string role) =>
+        _users.Values.Where(u => u.Roles.Contains(role, StringComparer.Ordinal)).Select(ToDirectory).ToList();
+
+    public IReadOnlyList<ThiDua.Workflows.Notifications.DirectoryUser> InUnit(string unit) =>
+        _users.Values.Where(u => u.Unit == unit).Select(ToDirectory).ToList();
+
+    private static ThiDua.Workflows.Notifications.DirectoryUser ToDirectory(ConfiguredUser u) => new(u.UserName, u.DisplayName, u.Email, u.Roles, u.Unit);
 
     public static string Hash(string password) => new PasswordHasher<ConfiguredUser>().HashPassword(new ConfiguredUser(), password);
 }

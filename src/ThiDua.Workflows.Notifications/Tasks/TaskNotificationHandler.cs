@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Notifications.Entities;
+using ThiDua.Workflows.Notifications.Mail;
+using ThiDua.Workflows.Scheduling.Tasks;
+
+namespace ThiDua.Workflows.Notifications.Tasks;
+
+/// <summary>
+/// Turns the task messages a burst wrote into task rows, personal links and mail rows, in one transaction, after the
+/// burst committed. Each message is handled at least once; the task id makes a repeat change nothing.
+/// </summary>
+public sealed class TaskNotificationHandler(
+    string kind,
+    NotificationsContexts contexts,
+    IUserDirectory directory,
+    MailTemplates templates,
+    MailOptions mail,
+    IBackgroundJobClient jobs,
+    TimeProvider clock) : IOutboxHandler
+{
+    public string Kind => kind;
+
+    public static string TaskId(JsonObject payload) =>
+        $"{payload["workflowInstanceId"]!.GetValue<string>()}:{payload["activityInstanceId"]!.GetValue<string>()}";
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        var payload = message.Payload;
+        var id = TaskId(payload);
+        await using var db = contexts.Create();
+        // Links are revoked with a direct update: keep it and the row changes in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var mails = 0;
+        switch (kind)
+        {
+            case TaskMessages.Created when task is null:
+                task = NewTask(id, payload, now);
+                db.Tasks.Add(task);
+                db.TaskAudit.Add(Audit(id, "Created", null, null, "workflow", now));
+                foreach (var (recipient, onBehalfOf) in Recipients(task))
+                    mails += Invite(db, task, recipient, onBehalfOf, "created", null, now);
+                break;
+            case TaskMessages.Reminder when task is { Status: TaskStatuses.Open }:
+                foreach (var (recipient, onBehalfOf) in Recipients(task))
+                    mails += Invite(db, task, recipient, onBehalfOf, "reminder", payload["daysBefore"]?.GetValue<int>(), now);
+                db.TaskAudit.Add(Audit(id, "Reminded", null, null, "workflow", now));
+                break;
+            case TaskMessages.Escalation when task is { Status: TaskStatuses.Open }:
+                foreach (var head in directory.InRole(payload["escalateTo"]?.GetValue<string>() ?? ""))
+                    mails += Invite(db, task, head, null, "escalation", null, now);
+                db.TaskAudit.Add(Audit(id, "Escalated", null, null, "workflow", now));
+                break;
+            case TaskMessages.Completed when task is not null:
+                await TaskDecisions.RecordDecisionAsync(db, task, payload["result"] as JsonObject, now, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (mails > 0) jobs.Enqueue<MailOutboxJob>(j => j.SendPendingAsync(CancellationToken.None));
+    }
+
+    private static TaskRecord NewTask(string id, JsonObject p, DateTimeOffset now) => new()
+    {
+        Id = id,
+        WorkflowInstanceId = p["workflowInstanceId"]!.GetValue<string>(),
+        ActivityId = p["task"]!.GetValue<string>(),
+        CorrelationId = p["correlationId"]?.GetValue<string>(),
+        Title = p["title"]?.GetValue<string>() ?? "",
+        Summary = p["summary"]?.GetValue<string>(),
+        Assignee = p["assignee"]?.GetValue<string>(),
+        Role = p["role"]?.GetValue<string>(),
+        Unit = p["unit"]?.GetValue<string>(),
+        Actions = p["actions"]?.ToJsonString() ?? "[\"Done\"]",
+        CommentRequiredFor = p["commentRequiredFor"]?.ToJsonString(),
+        DueAt = p["dueAt"]?.GetValue<DateTimeOffset>(),
+        Status = TaskStatuses.Open,
+        CreatedAt = now,
+    };
+
+    // The assignee if named, else the role's members, else the unit's members.
+    private IEnumerable<(DirectoryUser Recipient, string? OnBehalfOf)> Recipients(TaskRecord task)
+    {
+        if (task.Assignee is { Length: > 0 } && directory.Find(task.Assignee) is { } assignee)
+            return [(assignee, null)];
+        var people = task.Role is { Length: > 0 } ? directory.InRole(task.Role) : [];
+        if (task.Unit is { Length: > 0 })
+            people = people.Count > 0 ? people.Where(p => p.Unit == task.Unit).ToList() : directory.InUnit(task.Unit);
+        return people.Select(p => (p, (string?)null));
+    }
+
+    private int Invite(NotificationsDbContext db, TaskRecord task, DirectoryUser recipient, string? onBehalfOf, string what, int? daysBefore, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(recipient.Email)) return 0;
+        var token = TaskLinkTokens.NewToken();
+        db.TaskLinks.Add(new TaskLinkRecord
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            TaskId = task.Id,
+            Recipient = recipient.UserName,
+            TokenHash = TaskLinkTokens.Hash(token),
+            ExpiresAt = (task.DueAt is { } due && due > now ? due : now) + mail.LinkGrace,
+        });
+        var link = $"{mail.BaseUrl.TrimEnd('/')}/tasks/{Uri.EscapeDataString(task.Id)}?t={token}";
+        var (subject, html, text) = templates.Render("task", new Dictionary<string, object?>
+        {
+            ["kind"] = what,
+            ["recipient"] = recipient.DisplayName,
+            ["title"] = task.Title,
+            ["summary"] = task.Summary,
+            ["assignee"] = task.Assignee,
+            ["onBehalfOf"] = onBehalfOf,
+            ["dueAt"] = task.DueAt?.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture),
+            ["daysBefore"] = daysBefore,
+            ["link"] = link,
+        });
+        db.Mail.Add(new MailRecord
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            To = recipient.Email,
+            Subject = subject,
+            HtmlBody = html,
+            TextBody = text,
+            CreatedAt = now,
+        });
+        return 1;
+    }
+
+    internal static TaskAuditRecord Audit(string taskId, string what, string? actor, string? onBehalfOf, string channel, DateTimeOffset at, string? address = null, string? detail = null) => new()
+    {
+        TaskId = taskId,
+        Event = what,
+        Actor = actor,
+        OnBehalfOf = onBehalfOf,
+        Channel = channel,
+        Address = address,
+        Detail = detail,
+        At = at,
+    };
+}
+
+public static class TaskStatuses
+{
+    public const string Open = "Open";
+    public const string Completed = "Completed";
+}
