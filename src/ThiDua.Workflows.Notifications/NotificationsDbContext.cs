@@ -25,6 +25,8 @@ public abstract class NotificationsDbContext(DbContextOptions options) : DbConte
 
     public DbSet<MailRecord> Mail => Set<MailRecord>();
 
+    public DbSet<DelegationRecord> Delegations => Set<DelegationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TaskRecord>(b =>
@@ -36,6 +38,7 @@ public abstract class NotificationsDbContext(DbContextOptions options) : DbConte
             b.Property(x => x.ActivityId).HasMaxLength(128);
             b.Property(x => x.CorrelationId).HasMaxLength(256);
             b.Property(x => x.Status).HasMaxLength(16);
+            b.Property(x => x.Verification).HasMaxLength(16);
             b.HasIndex(x => new { x.Status, x.DueAt });
             b.HasIndex(x => x.Assignee);
             b.HasIndex(x => x.Role);
@@ -56,6 +59,12 @@ public abstract class NotificationsDbContext(DbContextOptions options) : DbConte
             b.HasKey(x => x.Id);
             b.Property(x => x.TaskId).HasMaxLength(300);
             b.HasIndex(x => x.TaskId);
+        });
+        modelBuilder.Entity<DelegationRecord>(b =>
+        {
+            b.ToTable("Delegations");
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.FromUser, x.StartsOn });
         });
         modelBuilder.Entity<MailRecord>(b =>
         {

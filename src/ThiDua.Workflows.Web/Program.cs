@@ -107,6 +107,7 @@ app.MapOpenApi();
 app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
 app.MapTaskPages();
+app.MapInbox();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],

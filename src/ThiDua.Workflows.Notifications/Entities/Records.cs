@@ -27,6 +27,9 @@ public sealed class TaskRecord
 
     public string? CommentRequiredFor { get; set; }
 
+    /// <summary>none, signIn or code: what a decision by mail link needs besides the link.</summary>
+    public string Verification { get; set; } = "none";
+
     public DateTimeOffset? DueAt { get; set; }
 
     public required string Status { get; set; }
@@ -60,6 +63,27 @@ public sealed class TaskLinkRecord
     public DateTimeOffset ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The SHA-256 of the one-time code last mailed for this link, and when it stops working.</summary>
+    public string? CodeHash { get; set; }
+
+    public DateTimeOffset? CodeExpiresAt { get; set; }
+}
+
+/// <summary>While <see cref="FromUser"/> is away (dates inclusive, Vietnam time), their new tasks go to <see cref="ToUser"/>.</summary>
+public sealed class DelegationRecord
+{
+    public long Id { get; set; }
+
+    public required string FromUser { get; set; }
+
+    public required string ToUser { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>Who did what to a task, on whose behalf, through which channel, from which address.</summary>

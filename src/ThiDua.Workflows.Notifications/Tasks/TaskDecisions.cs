@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Notifications.Entities;
+using Hangfire;
 using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Notifications.Tasks;
@@ -36,14 +37,34 @@ public enum DecisionOutcome
     InvalidLink,
     InvalidAction,
     CommentRequired,
+
+    /// <summary>The step needs a signed-in user (council vote, chair's decision, province submission).</summary>
+    SignInRequired,
+
+    /// <summary>A one-time code was mailed to the link's recipient; the decision counts once it is entered.</summary>
+    CodeSent,
+
+    /// <summary>The one-time code is wrong or expired (a new one can be asked for).</summary>
+    CodeInvalid,
+
+    /// <summary>The signed-in user may not act on this task.</summary>
+    NotAllowed,
 }
 
 /// <summary>
 /// The task page's logic: checking a link (reading changes nothing) and deciding with it. The decision resumes the
 /// workflow through the runtime, whose bookmark claim makes exactly one of any number of concurrent decisions count.
 /// </summary>
-public sealed class TaskDecisions(NotificationsContexts contexts, IWorkflowRuntime runtime, TimeProvider clock)
+public sealed class TaskDecisions(
+    NotificationsContexts contexts,
+    IWorkflowRuntime runtime,
+    TimeProvider clock,
+    Mail.MailTemplates templates,
+    IUserDirectory directory,
+    IBackgroundJobClient jobs)
 {
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<LinkCheck> CheckAsync(string taskId, string? token, string? signedInUser, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
@@ -62,35 +83,112 @@ public sealed class TaskDecisions(NotificationsContexts contexts, IWorkflowRunti
     }
 
     public async Task<(DecisionOutcome Outcome, LinkCheck Check)> DecideAsync(
-        string taskId, string? token, string? signedInUser, string action, string? comment, string? address, CancellationToken cancellationToken = default)
+        string taskId, string? token, string? signedInUser, string action, string? comment, string? address, string? code = null, CancellationToken cancellationToken = default)
     {
         var check = await CheckAsync(taskId, token, signedInUser, cancellationToken).ConfigureAwait(false);
         // A revoked link of an open task means a decision is being recorded right now (or the task moved on).
         if (check.Task is { Status: not TaskStatuses.Open } || check.Problem == LinkProblem.Revoked) return (DecisionOutcome.AlreadyDecided, check);
         if (check.Problem != LinkProblem.None) return (DecisionOutcome.InvalidLink, check);
         var task = check.Task!;
-        var actions = JsonSerializer.Deserialize<string[]>(task.Actions) ?? [];
-        if (!actions.Contains(action, StringComparer.Ordinal)) return (DecisionOutcome.InvalidAction, check);
-        var needsComment = task.CommentRequiredFor is { } c && (JsonSerializer.Deserialize<string[]>(c) ?? []).Contains(action, StringComparer.Ordinal);
-        if (needsComment && string.IsNullOrWhiteSpace(comment)) return (DecisionOutcome.CommentRequired, check);
+        var link = check.Link!;
+        if (Validate(task, action, comment) is { } invalid) return (invalid, check);
 
-        var input = new JsonObject { ["action"] = action, ["comment"] = comment, ["by"] = check.Link!.Recipient, ["channel"] = "email-link", ["address"] = address };
+        var verifiedBySignIn = signedInUser is not null && string.Equals(signedInUser, link.Recipient, StringComparison.OrdinalIgnoreCase);
+        if (task.Verification == "signIn" && !verifiedBySignIn) return (DecisionOutcome.SignInRequired, check);
+        if (task.Verification == "code" && !verifiedBySignIn)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                await SendCodeAsync(task, link, cancellationToken).ConfigureAwait(false);
+                return (DecisionOutcome.CodeSent, check);
+            }
+
+            if (!await UseCodeAsync(link, code.Trim(), cancellationToken).ConfigureAwait(false)) return (DecisionOutcome.CodeInvalid, check);
+        }
+
+        var outcome = await ResumeAsync(task, link.Recipient, action, comment, "email-link", address, cancellationToken).ConfigureAwait(false);
+        return (outcome, await CheckAsync(taskId, token, signedInUser, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A decision from the inbox by a signed-in user who is the assignee (or stands in), in the role, or in the unit.</summary>
+    public async Task<DecisionOutcome> DecideSignedInAsync(string taskId, string user, string action, string? comment, string? address, CancellationToken cancellationToken = default)
+    {
+        TaskRecord? task;
+        bool invited;
+        await using (var db = contexts.Create())
+        {
+            task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+            invited = await db.TaskLinks.AnyAsync(l => l.TaskId == taskId && l.Recipient == user, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (task is null) return DecisionOutcome.InvalidLink;
+        if (task.Status != TaskStatuses.Open) return DecisionOutcome.AlreadyDecided;
+        var person = directory.Find(user);
+        var allowed = invited || task.Assignee == user
+            || (task.Assignee is null && task.Role is { } role && person?.Roles.Contains(role) == true && (task.Unit is null || person.Unit == task.Unit))
+            || (task.Assignee is null && task.Role is null && task.Unit is { } unit && person?.Unit == unit);
+        if (!allowed) return DecisionOutcome.NotAllowed;
+        if (Validate(task, action, comment) is { } invalid) return invalid;
+        return await ResumeAsync(task, user, action, comment, "web", address, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DecisionOutcome? Validate(TaskRecord task, string action, string? comment)
+    {
+        var actions = JsonSerializer.Deserialize<string[]>(task.Actions) ?? [];
+        if (!actions.Contains(action, StringComparer.Ordinal)) return DecisionOutcome.InvalidAction;
+        var needsComment = task.CommentRequiredFor is { } c && (JsonSerializer.Deserialize<string[]>(c) ?? []).Contains(action, StringComparer.Ordinal);
+        return needsComment && string.IsNullOrWhiteSpace(comment) ? DecisionOutcome.CommentRequired : null;
+    }
+
+    // The workflow decides who won: its bookmark claim lets exactly one decision resume it.
+    private async Task<DecisionOutcome> ResumeAsync(TaskRecord task, string by, string action, string? comment, string channel, string? address, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject { ["action"] = action, ["comment"] = comment, ["by"] = by, ["channel"] = channel, ["address"] = address };
         var results = await runtime.TriggerAsync(
             new Stimulus(UserTask.TypeName, UserTask.CompletionPayload(task.ActivityId)),
             new TriggerOptions(input, WorkflowInstanceId: task.WorkflowInstanceId), cancellationToken).ConfigureAwait(false);
-        if (!results.Any(r => r.Outcome == ResumeOutcome.Resumed))
-            return (DecisionOutcome.AlreadyDecided, await CheckAsync(taskId, token, signedInUser, cancellationToken).ConfigureAwait(false));
+        if (!results.Any(r => r.Outcome == ResumeOutcome.Resumed)) return DecisionOutcome.AlreadyDecided;
 
-        await using (var db = contexts.Create())
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken).ConfigureAwait(false);
+        await RecordDecisionAsync(db, row, input, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return DecisionOutcome.Decided;
+    }
+
+    private async Task SendCodeAsync(TaskRecord task, TaskLinkRecord link, CancellationToken cancellationToken)
+    {
+        var code = System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow();
+        var recipient = directory.Find(link.Recipient);
+        if (recipient?.Email is not { Length: > 0 } email) return;
+        var (subject, html, text) = templates.Render("code", new Dictionary<string, object?>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var row = await db.Tasks.FirstAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-            await RecordDecisionAsync(db, row, input, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            ["recipient"] = recipient.DisplayName,
+            ["title"] = task.Title,
+            ["code"] = code,
+            ["minutes"] = (int)CodeLifetime.TotalMinutes,
+        });
+        await using var db = contexts.Create();
+        await db.TaskLinks.Where(l => l.Id == link.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.CodeHash, TaskLinkTokens.Hash(code)).SetProperty(l => l.CodeExpiresAt, now + CodeLifetime), cancellationToken)
+            .ConfigureAwait(false);
+        db.Mail.Add(new MailRecord { Id = Guid.CreateVersion7(now).ToString("N"), To = email, Subject = subject, HtmlBody = html, TextBody = text, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        jobs.Enqueue<Mail.MailOutboxJob>(j => j.SendPendingAsync(CancellationToken.None));
+    }
 
-        return (DecisionOutcome.Decided, await CheckAsync(taskId, token, signedInUser, cancellationToken).ConfigureAwait(false));
+    // A code works once: it is cleared by the same conditional update that checks it.
+    private async Task<bool> UseCodeAsync(TaskLinkRecord link, string code, CancellationToken cancellationToken)
+    {
+        var hash = TaskLinkTokens.Hash(code);
+        var now = clock.GetUtcNow();
+        await using var db = contexts.Create();
+        return await db.TaskLinks
+            .Where(l => l.Id == link.Id && l.CodeHash == hash && l.CodeExpiresAt != null && l.CodeExpiresAt >= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.CodeHash, (string?)null), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Marks a task decided (once: the page and the workflow's completion message both call this) and revokes its links.</summary>
@@ -101,6 +199,8 @@ public sealed class TaskDecisions(NotificationsContexts contexts, IWorkflowRunti
         task.Action = result?["action"]?.GetValue<string>();
         task.Comment = result?["comment"]?.GetValue<string>();
         task.DecidedBy = result?["by"]?.GetValue<string>();
+        if (task.OnBehalfOf is null && task.Assignee is { } assignee && task.DecidedBy is { } by && !string.Equals(assignee, by, StringComparison.OrdinalIgnoreCase))
+            task.OnBehalfOf = assignee;
         task.Channel = result?["channel"]?.GetValue<string>() ?? "web";
         task.DecidedAt = now;
         await db.TaskLinks.Where(l => l.TaskId == task.Id && l.RevokedAt == null)

@@ -41,13 +41,14 @@ public sealed class TaskNotificationHandler(
         {
             case TaskMessages.Created when task is null:
                 task = NewTask(id, payload, now);
+                task.OnBehalfOf = await AwayAssigneeAsync(db, task, now, cancellationToken).ConfigureAwait(false);
                 db.Tasks.Add(task);
                 db.TaskAudit.Add(Audit(id, "Created", null, null, "workflow", now));
-                foreach (var (recipient, onBehalfOf) in Recipients(task))
+                foreach (var (recipient, onBehalfOf) in await RecipientsAsync(db, task, now, cancellationToken).ConfigureAwait(false))
                     mails += Invite(db, task, recipient, onBehalfOf, "created", null, now);
                 break;
             case TaskMessages.Reminder when task is { Status: TaskStatuses.Open }:
-                foreach (var (recipient, onBehalfOf) in Recipients(task))
+                foreach (var (recipient, onBehalfOf) in await RecipientsAsync(db, task, now, cancellationToken).ConfigureAwait(false))
                     mails += Invite(db, task, recipient, onBehalfOf, "reminder", payload["daysBefore"]?.GetValue<int>(), now);
                 db.TaskAudit.Add(Audit(id, "Reminded", null, null, "workflow", now));
                 break;
@@ -81,16 +82,21 @@ public sealed class TaskNotificationHandler(
         Unit = p["unit"]?.GetValue<string>(),
         Actions = p["actions"]?.ToJsonString() ?? "[\"Done\"]",
         CommentRequiredFor = p["commentRequiredFor"]?.ToJsonString(),
+        Verification = p["verification"]?.GetValue<string>() ?? "none",
         DueAt = p["dueAt"]?.GetValue<DateTimeOffset>(),
         Status = TaskStatuses.Open,
         CreatedAt = now,
     };
 
-    // The assignee if named, else the role's members, else the unit's members.
-    private IEnumerable<(DirectoryUser Recipient, string? OnBehalfOf)> Recipients(TaskRecord task)
+    // The assignee if named (or their delegate while they are away), else the role's members, else the unit's members.
+    private async Task<IEnumerable<(DirectoryUser Recipient, string? OnBehalfOf)>> RecipientsAsync(NotificationsDbContext db, TaskRecord task, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (task.Assignee is { Length: > 0 } && directory.Find(task.Assignee) is { } assignee)
-            return [(assignee, null)];
+        {
+            var delegate_ = await DelegateOfAsync(db, assignee.UserName, now, cancellationToken).ConfigureAwait(false);
+            return delegate_ is not null && directory.Find(delegate_) is { } stand ? [(stand, assignee.UserName)] : [(assignee, null)];
+        }
+
         var people = task.Role is { Length: > 0 } ? directory.InRole(task.Role) : [];
         if (task.Unit is { Length: > 0 })
             people = people.Count > 0 ? people.Where(p => p.Unit == task.Unit).ToList() : directory.InUnit(task.Unit);
@@ -132,6 +138,19 @@ public sealed class TaskNotificationHandler(
             CreatedAt = now,
         });
         return 1;
+    }
+
+    private static async Task<string?> AwayAssigneeAsync(NotificationsDbContext db, TaskRecord task, DateTimeOffset now, CancellationToken cancellationToken) =>
+        task.Assignee is { Length: > 0 } && await DelegateOfAsync(db, task.Assignee, now, cancellationToken).ConfigureAwait(false) is not null ? task.Assignee : null;
+
+    /// <summary>Who stands in for a user today (Vietnam date), if anyone.</summary>
+    internal static async Task<string?> DelegateOfAsync(NotificationsDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        return await db.Delegations.AsNoTracking()
+            .Where(d => d.FromUser == userName && d.StartsOn <= today && d.EndsOn >= today)
+            .OrderByDescending(d => d.Id).Select(d => d.ToUser)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static TaskAuditRecord Audit(string taskId, string what, string? actor, string? onBehalfOf, string channel, DateTimeOffset at, string? address = null, string? detail = null) => new()

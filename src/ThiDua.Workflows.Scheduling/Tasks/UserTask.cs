@@ -28,6 +28,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
     public static readonly Input<string> DueAt = new("dueAt", null, "Or due on a date (yyyy-MM-dd, end of office day) or at an ISO moment.");
     public static readonly Input<int[]> Reminders = new("reminders", [], "Remind N working days before the due date, e.g. [5, 2, 1].");
     public static readonly Input<string[]> CommentRequiredFor = new("commentRequiredFor", [], "Actions that need a comment (e.g. Return, Reject).");
+    public static readonly Input<string> Verification = new("verification", "none", "What a decision by mail link needs besides the link: none, signIn, or code (a one-time code sent by mail).");
     public static readonly Input<string> EscalateTo = new("escalateTo", null, "The role told when the task is overdue.");
     public static readonly Input<int> EscalateAfterWorkingDays = new("escalateAfterWorkingDays", 0, "Escalate N working days after the due date (0: at the due moment).");
 
@@ -44,6 +45,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
         state["unit"] = context.Get(Unit);
         state["actions"] = new JsonArray(actions.Select(x => (JsonNode)x).ToArray());
         state["escalateTo"] = context.Get(EscalateTo);
+        state["verification"] = context.Get(Verification) ?? "none";
         state["commentRequiredFor"] = new JsonArray((context.Get(CommentRequiredFor) ?? []).Select(x => (JsonNode)x).ToArray());
 
         var dueIn = context.Get(DueInWorkingDays);
@@ -92,6 +94,8 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
             ["action"] = action,
             ["comment"] = context.ResumeInput?["comment"]?.DeepClone(),
             ["by"] = context.ResumeInput?["by"]?.DeepClone(),
+            ["channel"] = context.ResumeInput?["channel"]?.DeepClone(),
+            ["address"] = context.ResumeInput?["address"]?.DeepClone(),
             ["at"] = context.Now,
         };
         context.SetOutput("result", result);
@@ -111,7 +115,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
             ["task"] = context.Node.Id,
             ["activityInstanceId"] = context.ActivityInstanceId,
         };
-        foreach (var key in new[] { "title", "summary", "assignee", "role", "unit", "dueAt", "escalateTo", "actions", "commentRequiredFor" })
+        foreach (var key in new[] { "title", "summary", "assignee", "role", "unit", "dueAt", "escalateTo", "actions", "commentRequiredFor", "verification" })
             message[key] = context.State[key]?.DeepClone();
         return message;
     }

@@ -29,19 +29,24 @@ public static class TaskPages
             var form = await http.Request.ReadFormAsync().ConfigureAwait(false);
             var token = form["t"].ToString();
             var (outcome, check) = await decisions.DecideAsync(id, token, SignedIn(http), form["action"].ToString(), form["comment"].ToString(),
-                http.Connection.RemoteIpAddress?.ToString()).ConfigureAwait(false);
+                http.Connection.RemoteIpAddress?.ToString(), form["code"].ToString()).ConfigureAwait(false);
             var notice = outcome switch
             {
                 DecisionOutcome.Decided => "Đã ghi nhận quyết định của anh/chị. Cảm ơn!",
                 DecisionOutcome.AlreadyDecided => "Việc này đã được xử lý trước đó; quyết định của anh/chị không được ghi nhận thêm.",
                 DecisionOutcome.InvalidAction => "Lựa chọn không hợp lệ cho việc này.",
                 DecisionOutcome.CommentRequired => "Vui lòng ghi ý kiến (bắt buộc với lựa chọn này).",
+                DecisionOutcome.SignInRequired => "Bước này cần đăng nhập tài khoản của anh/chị trước khi quyết định.",
+                DecisionOutcome.CodeSent => "Bước này cần mã xác nhận: mã vừa được gửi tới thư của anh/chị. Nhập mã rồi chọn lại quyết định.",
+                DecisionOutcome.CodeInvalid => "Mã xác nhận không đúng hoặc đã hết hạn. Để trống ô mã và chọn lại quyết định để nhận mã mới.",
                 _ => null,
             };
             var status = outcome switch
             {
                 DecisionOutcome.Decided or DecisionOutcome.AlreadyDecided => StatusCodes.Status200OK,
-                DecisionOutcome.InvalidAction or DecisionOutcome.CommentRequired => StatusCodes.Status422UnprocessableEntity,
+                DecisionOutcome.InvalidAction or DecisionOutcome.CommentRequired or DecisionOutcome.CodeInvalid => StatusCodes.Status422UnprocessableEntity,
+                DecisionOutcome.SignInRequired => StatusCodes.Status401Unauthorized,
+                DecisionOutcome.CodeSent => StatusCodes.Status202Accepted,
                 _ => StatusOf(check),
             };
             return Page(http, status, Render(check, token, antiforgery.GetAndStoreTokens(http), notice));
@@ -108,6 +113,10 @@ public static class TaskPages
             body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
             body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"t\" value=\"{E(token ?? "")}\">");
             body.Append("<label for=\"comment\">Ý kiến</label><textarea id=\"comment\" name=\"comment\" rows=\"3\"></textarea>");
+            if (task.Verification == "code")
+                body.Append("<label for=\"code\">Mã xác nhận (gửi qua thư khi anh/chị chọn quyết định)</label><input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\">");
+            if (task.Verification == "signIn")
+                body.Append(CultureInfo.InvariantCulture, $"<p>Bước này cần <a href=\"/account/login?returnUrl={Uri.EscapeDataString("/tasks/" + Uri.EscapeDataString(task.Id) + "?t=" + token)}\">đăng nhập</a> trước khi quyết định.</p>");
             foreach (var action in JsonSerializer.Deserialize<string[]>(task.Actions) ?? [])
                 body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(action)}\">{E(Label(action))}</button>");
             body.Append("</form>");

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -11,6 +12,23 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromUser = table.Column<string>(type: "text", nullable: false),
+                    ToUser = table.Column<string>(type: "text", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "MailOutbox",
                 columns: table => new
@@ -60,7 +78,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                     Recipient = table.Column<string>(type: "text", nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CodeHash = table.Column<string>(type: "text", nullable: true),
+                    CodeExpiresAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -82,6 +102,7 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                     Unit = table.Column<string>(type: "text", nullable: true),
                     Actions = table.Column<string>(type: "text", nullable: false),
                     CommentRequiredFor = table.Column<string>(type: "text", nullable: true),
+                    Verification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     DueAt = table.Column<long>(type: "bigint", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Action = table.Column<string>(type: "text", nullable: true),
@@ -96,6 +117,11 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Tasks", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_FromUser_StartsOn",
+                table: "Delegations",
+                columns: new[] { "FromUser", "StartsOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MailOutbox_SentAt_NextAttemptAt",
@@ -142,6 +168,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
             migrationBuilder.DropTable(
                 name: "MailOutbox");
 

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,23 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromUser = table.Column<string>(type: "TEXT", nullable: false),
+                    ToUser = table.Column<string>(type: "TEXT", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "MailOutbox",
                 columns: table => new
@@ -59,7 +77,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                     Recipient = table.Column<string>(type: "TEXT", nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", nullable: true),
+                    CodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,6 +101,7 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                     Unit = table.Column<string>(type: "TEXT", nullable: true),
                     Actions = table.Column<string>(type: "TEXT", nullable: false),
                     CommentRequiredFor = table.Column<string>(type: "TEXT", nullable: true),
+                    Verification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Action = table.Column<string>(type: "TEXT", nullable: true),
@@ -95,6 +116,11 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Tasks", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_FromUser_StartsOn",
+                table: "Delegations",
+                columns: new[] { "FromUser", "StartsOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MailOutbox_SentAt_NextAttemptAt",
@@ -141,6 +167,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
             migrationBuilder.DropTable(
                 name: "MailOutbox");
 

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Notifications;
+using ThiDua.Workflows.Notifications.Entities;
+using ThiDua.Workflows.Notifications.Tasks;
+
+namespace ThiDua.Workflows.Web.Tasks;
+
+public sealed record CompleteTaskRequest(string Action, string? Comment);
+
+public sealed record DelegationRequest(string ToUser, DateOnly StartsOn, DateOnly EndsOn);
+
+/// <summary>The task inbox API: my tasks and my role's, a decision from the inbox, a task's history, out-of-office delegation.</summary>
+public static class InboxEndpoints
+{
+    public static void MapInbox(this WebApplication app)
+    {
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+
+        tasks.MapGet("/", async (ClaimsPrincipal user, NotificationsContexts contexts, TimeProvider clock, string? scope, string? status, bool? overdue, CancellationToken ct) =>
+        {
+            var me = user.Identity!.Name!;
+            var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+            var unit = user.FindFirstValue("unit");
+            await using var db = contexts.Create();
+            var invited = db.TaskLinks.Where(l => l.Recipient == me).Select(l => l.TaskId);
+            var query = db.Tasks.AsNoTracking();
+            query = scope == "role"
+                ? query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit))
+                : query.Where(t => t.Assignee == me || invited.Contains(t.Id));
+            if (status is { Length: > 0 }) query = query.Where(t => t.Status == status);
+            var now = clock.GetUtcNow();
+            if (overdue == true) query = query.Where(t => t.Status == TaskStatuses.Open && t.DueAt != null && t.DueAt < now);
+            return (await query.OrderBy(t => t.CreatedAt).Take(500).ToListAsync(ct).ConfigureAwait(false)).Select(Summary);
+        }).WithSummary("My tasks (scope=mine, the default) or my role's unassigned tasks (scope=role); filter by status and overdue.");
+
+        tasks.MapPost("/{id}/complete", async (string id, CompleteTaskRequest request, ClaimsPrincipal user, HttpContext http, TaskDecisions decisions, CancellationToken ct) =>
+        {
+            var outcome = await decisions.DecideSignedInAsync(id, user.Identity!.Name!, request.Action, request.Comment, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
+            return outcome switch
+            {
+                DecisionOutcome.Decided => Results.Ok(new { id, decided = true }),
+                DecisionOutcome.AlreadyDecided => Results.Problem("Việc này đã được xử lý.", statusCode: StatusCodes.Status409Conflict),
+                DecisionOutcome.InvalidAction => Results.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [$"'{request.Action}' không phải là lựa chọn của việc này."] }),
+                DecisionOutcome.CommentRequired => Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến cho lựa chọn này."] }),
+                DecisionOutcome.NotAllowed => Results.Problem("Anh/chị không được giao việc này.", statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.NotFound(),
+            };
+        }).WithSummary("Decides a task from the inbox (channel web).");
+
+        tasks.MapGet("/{id}/history", async (string id, NotificationsContexts contexts, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            return await db.TaskAudit.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.Id)
+                .Select(a => new { a.Event, a.Actor, a.OnBehalfOf, a.Channel, a.Address, a.Detail, a.At }).ToListAsync(ct).ConfigureAwait(false);
+        }).WithSummary("Who did what to a task, on whose behalf, through which channel, when, from where.");
+
+        var delegations = app.MapGroup("/api/delegations").WithTags("Tasks").RequireAuthorization();
+        delegations.MapPost("/", async (DelegationRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (directory.Find(request.ToUser) is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["toUser"] = [$"Không có người dùng '{request.ToUser}'."] });
+            if (request.EndsOn < request.StartsOn)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["endsOn"] = ["Ngày kết thúc phải sau ngày bắt đầu."] });
+            await using var db = contexts.Create();
+            var row = new DelegationRecord { FromUser = user.Identity!.Name!, ToUser = request.ToUser, StartsOn = request.StartsOn, EndsOn = request.EndsOn, CreatedAt = clock.GetUtcNow() };
+            db.Delegations.Add(row);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return Results.Created($"/api/delegations/{row.Id}", new { row.Id, row.FromUser, row.ToUser, row.StartsOn, row.EndsOn });
+        }).WithSummary("While I am away (dates inclusive), my new tasks go to another user, who acts on my behalf.");
+    }
+
+    private static object Summary(TaskRecord t) => new
+    {
+        t.Id, t.Title, t.Summary, t.Assignee, t.Role, t.Unit, t.Status, t.DueAt, t.Action, t.DecidedBy, t.OnBehalfOf, t.DecidedAt, t.CorrelationId,
+    };
+}
