@@ -27,7 +27,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<TaskDecisions>();
         services.TryAddTransient<MailOutboxJob>();
-        foreach (var kind in new[] { TaskMessages.Created, TaskMessages.Reminder, TaskMessages.Escalation, TaskMessages.Completed })
+        foreach (var kind in new[] { TaskMessages.Created, TaskMessages.Reminder, TaskMessages.Escalation, TaskMessages.Completed, TaskMessages.Cancelled })
             services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<TaskNotificationHandler>(sp, kind));
         services.AddHostedService<NotificationsStartup>();
         return builder;

@@ -118,6 +118,35 @@ public sealed partial class TaskVerificationTests(WebHost host)
         Assert.Contains(history!, h => h!["event"]!.GetValue<string>() == "Decided: Reject" && h["channel"]!.GetValue<string>() == "web");
     }
 
+    [Fact]
+    public async Task Reassigning_RevokesTheOldLink_AndMailsTheNewAssignee_CancellingRevokesAll()
+    {
+        var run = await StartAsync(OneTask("giao-lai", "vanphong"));
+        var oldLink = MailServer.LinkIn(await host.Mail.WaitForAsync("vanphong@", "Quyết định giao-lai"));
+        var office = await host.SignedInAsync("truongphong");
+        var open = await office.GetFromJsonAsync<JsonArray>("/api/tasks?status=Open&scope=mine");
+        var id = Uri.UnescapeDataString(new Uri(oldLink).AbsolutePath["/tasks/".Length..]);
+
+        var reassigned = await office.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(id)}/reassign", new { toUser = "admin" });
+        Assert.Equal(HttpStatusCode.OK, reassigned.StatusCode);
+        var newLink = MailServer.LinkIn(await host.Mail.WaitForAsync("admin@", "Quyết định giao-lai"));
+        var old = await host.CreateClient().GetAsync(new Uri(oldLink).PathAndQuery);
+        Assert.Contains("thu hồi", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync(new Uri(newLink).PathAndQuery)).StatusCode);
+        Assert.DoesNotContain(open!, t => t!["id"]!.GetValue<string>() == id); // it was never truongphong's
+
+        await host.Services.GetRequiredService<IWorkflowRuntime>().CancelAsync(run.InstanceId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string page;
+        do
+        {
+            await Task.Delay(200, timeout.Token);
+            page = await (await host.CreateClient().GetAsync(new Uri(newLink).PathAndQuery, timeout.Token)).Content.ReadAsStringAsync(timeout.Token);
+        }
+        while (!page.Contains("thu hồi", StringComparison.Ordinal));
+        Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
 

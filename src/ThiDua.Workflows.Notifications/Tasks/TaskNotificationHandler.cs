@@ -57,6 +57,11 @@ public sealed class TaskNotificationHandler(
                     mails += Invite(db, task, head, null, "escalation", null, now);
                 db.TaskAudit.Add(Audit(id, "Escalated", null, null, "workflow", now));
                 break;
+            case TaskMessages.Cancelled when task is { Status: TaskStatuses.Open }:
+                task.Status = TaskStatuses.Cancelled;
+                await Revoke(db, task.Id, now, cancellationToken).ConfigureAwait(false);
+                db.TaskAudit.Add(Audit(id, "Cancelled", null, null, "workflow", now));
+                break;
             case TaskMessages.Completed when task is not null:
                 await TaskDecisions.RecordDecisionAsync(db, task, payload["result"] as JsonObject, now, cancellationToken).ConfigureAwait(false);
                 break;
@@ -102,6 +107,29 @@ public sealed class TaskNotificationHandler(
             people = people.Count > 0 ? people.Where(p => p.Unit == task.Unit).ToList() : directory.InUnit(task.Unit);
         return people.Select(p => (p, (string?)null));
     }
+
+    /// <summary>Gives a task to another person: the old links stop working, the new person gets a mail.</summary>
+    public static async Task<bool> ReassignAsync(
+        NotificationsDbContext db, TaskRecord task, DirectoryUser to, string by, Func<NotificationsDbContext, TaskRecord, DirectoryUser, int> invite,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (task.Status != TaskStatuses.Open) return false;
+        var from = task.Assignee ?? task.Role ?? task.Unit;
+        task.Assignee = to.UserName;
+        task.OnBehalfOf = null;
+        await Revoke(db, task.Id, now, cancellationToken).ConfigureAwait(false);
+        db.TaskAudit.Add(Audit(task.Id, "Reassigned", by, null, "web", now, detail: $"{from} → {to.UserName}"));
+        invite(db, task, to);
+        return true;
+    }
+
+    /// <summary>Writes a personal link and the invitation mail for one person (used when a task is reassigned).</summary>
+    public int InviteOne(NotificationsDbContext db, TaskRecord task, DirectoryUser recipient) =>
+        Invite(db, task, recipient, null, "created", null, clock.GetUtcNow());
+
+    private static Task<int> Revoke(NotificationsDbContext db, string taskId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.TaskLinks.Where(l => l.TaskId == taskId && l.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), cancellationToken);
 
     private int Invite(NotificationsDbContext db, TaskRecord task, DirectoryUser recipient, string? onBehalfOf, string what, int? daysBefore, DateTimeOffset now)
     {
@@ -170,4 +198,5 @@ public static class TaskStatuses
 {
     public const string Open = "Open";
     public const string Completed = "Completed";
+    public const string Cancelled = "Cancelled";
 }

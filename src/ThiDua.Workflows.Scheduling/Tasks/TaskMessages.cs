@@ -7,4 +7,5 @@ public static class TaskMessages
     public const string Reminder = "task.reminder";
     public const string Escalation = "task.escalation";
     public const string Completed = "task.completed";
+    public const string Cancelled = "task.cancelled";
 }

@@ -106,6 +106,13 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>A task cancelled with its workflow (or by a join won elsewhere) closes, and its links stop working.</summary>
+    public ValueTask OnCancelledAsync(ActivityContext context)
+    {
+        context.Emit(TaskMessages.Cancelled, Describe(context));
+        return ValueTask.CompletedTask;
+    }
+
     private static JsonObject Describe(ActivityContext context)
     {
         var message = new JsonObject

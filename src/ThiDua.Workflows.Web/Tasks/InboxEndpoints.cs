@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Notifications.Entities;
@@ -7,6 +8,8 @@ using ThiDua.Workflows.Notifications.Tasks;
 namespace ThiDua.Workflows.Web.Tasks;
 
 public sealed record CompleteTaskRequest(string Action, string? Comment);
+
+public sealed record ReassignRequest(string ToUser);
 
 public sealed record DelegationRequest(string ToUser, DateOnly StartsOn, DateOnly EndsOn);
 
@@ -47,6 +50,27 @@ public static class InboxEndpoints
                 _ => Results.NotFound(),
             };
         }).WithSummary("Decides a task from the inbox (channel web).");
+
+        tasks.MapPost("/{id}/reassign", async (string id, ReassignRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts,
+            IServiceProvider services, TimeProvider clock, IBackgroundJobClient jobs, CancellationToken ct) =>
+        {
+            if (directory.Find(request.ToUser) is not { } to)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["toUser"] = [$"Không có người dùng '{request.ToUser}'."] });
+            await using var db = contexts.Create();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
+            if (task is null) return Results.NotFound();
+            var me = user.Identity!.Name!;
+            if (task.Assignee != me && !user.IsInRole(Security.Roles.Office) && !user.IsInRole(Security.Roles.OfficeHead) && !user.IsInRole(Security.Roles.Administrator))
+                return Results.Problem("Chỉ người được giao hoặc Phòng Văn hóa - Xã hội được giao lại việc.", statusCode: StatusCodes.Status403Forbidden);
+            var inviter = services.GetServices<ThiDua.Workflows.Engine.Runtime.IOutboxHandler>().OfType<TaskNotificationHandler>().First();
+            if (!await TaskNotificationHandler.ReassignAsync(db, task, to, me, inviter.InviteOne, clock.GetUtcNow(), ct).ConfigureAwait(false))
+                return Results.Problem("Việc này đã được xử lý.", statusCode: StatusCodes.Status409Conflict);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            jobs.Enqueue<ThiDua.Workflows.Notifications.Mail.MailOutboxJob>(j => j.SendPendingAsync(CancellationToken.None));
+            return Results.Ok(new { id, assignee = to.UserName });
+        }).WithSummary("Gives an open task to another person: the old links stop working and the new person gets a mail.");
 
         tasks.MapGet("/{id}/history", async (string id, NotificationsContexts contexts, CancellationToken ct) =>
         {

@@ -98,7 +98,11 @@ public static class TaskPages
         body.Append(CultureInfo.InvariantCulture, $"<dt>Người nhận liên kết</dt><dd>{E(check.Link!.Recipient)}</dd>");
         body.Append("</dl>");
 
-        if (task.Status != TaskStatuses.Open)
+        if (task.Status == TaskStatuses.Cancelled)
+        {
+            body.Append("<p class=\"decided\" role=\"status\">Việc này đã được hủy cùng quy trình; liên kết đã được thu hồi.</p>");
+        }
+        else if (task.Status != TaskStatuses.Open)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\" role=\"status\">Việc này đã được xử lý: <strong>{E(Label(task.Action))}</strong> bởi {E(task.DecidedBy ?? "")} lúc {(task.DecidedAt is { } at ? Time(at) : "")}.</p>");
             if (task.Comment is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"<p>Ý kiến: {E(task.Comment)}</p>");
