@@ -147,6 +147,30 @@ public sealed partial class TaskVerificationTests(WebHost host)
         Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RoleTask_IsClaimedByOnePerson_ReleasedByThem_AndListedPerNomination()
+    {
+        var json = OneTask("vai-tro", "x").Replace("\"assignee\"", "\"role\"", StringComparison.Ordinal).Replace("\"value\": \"x\"", "\"value\": \"Office\"", StringComparison.Ordinal);
+        await host.Services.GetRequiredService<IWorkflowRuntime>().StartAsync(ElsaJsonReader.ReadOrThrow(json), new StartOptions(CorrelationId: "ho-so-vai-tro"));
+        await host.Mail.WaitForAsync("vanphong@", "Quyết định vai-tro");
+        var officer = await host.SignedInAsync("vanphong");
+        var head = await host.SignedInAsync("truongphong");
+        var roleTasks = await officer.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role&status=Open");
+        var id = roleTasks!.Single(t => t!["title"]!.GetValue<string>() == "Quyết định vai-tro")!["id"]!.GetValue<string>();
+        var path = $"/api/tasks/{Uri.EscapeDataString(id)}";
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync(path + "/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostAsync(path + "/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostAsync(path + "/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignedInAsync("thon1")).PostAsync(path + "/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync(path + "/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsync(path + "/claim", null)).StatusCode);
+
+        var nomination = await head.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all&correlationId=ho-so-vai-tro");
+        var only = Assert.Single(nomination!);
+        Assert.Equal("truongphong", only!["claimedBy"]!.GetValue<string>());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
 

@@ -34,6 +34,9 @@ public sealed class TaskRecord
 
     public required string Status { get; set; }
 
+    /// <summary>Who took a role's task for themselves (others still see it, marked as claimed).</summary>
+    public string? ClaimedBy { get; set; }
+
     public string? Action { get; set; }
 
     public string? Comment { get; set; }

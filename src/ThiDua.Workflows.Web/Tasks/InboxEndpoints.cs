@@ -20,7 +20,7 @@ public static class InboxEndpoints
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
 
-        tasks.MapGet("/", async (ClaimsPrincipal user, NotificationsContexts contexts, TimeProvider clock, string? scope, string? status, bool? overdue, CancellationToken ct) =>
+        tasks.MapGet("/", async (ClaimsPrincipal user, NotificationsContexts contexts, TimeProvider clock, string? scope, string? status, bool? overdue, string? correlationId, CancellationToken ct) =>
         {
             var me = user.Identity!.Name!;
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
@@ -28,9 +28,14 @@ public static class InboxEndpoints
             await using var db = contexts.Create();
             var invited = db.TaskLinks.Where(l => l.Recipient == me).Select(l => l.TaskId);
             var query = db.Tasks.AsNoTracking();
-            query = scope == "role"
-                ? query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit))
-                : query.Where(t => t.Assignee == me || invited.Contains(t.Id));
+            query = scope switch
+            {
+                "role" => query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit)),
+                // All tasks of one nomination (its correlation id): the office sees the whole path.
+                "all" when user.IsInRole(Security.Roles.Office) || user.IsInRole(Security.Roles.OfficeHead) || user.IsInRole(Security.Roles.Administrator) => query,
+                _ => query.Where(t => t.Assignee == me || t.ClaimedBy == me || invited.Contains(t.Id)),
+            };
+            if (correlationId is { Length: > 0 }) query = query.Where(t => t.CorrelationId == correlationId);
             if (status is { Length: > 0 }) query = query.Where(t => t.Status == status);
             var now = clock.GetUtcNow();
             if (overdue == true) query = query.Where(t => t.Status == TaskStatuses.Open && t.DueAt != null && t.DueAt < now);
@@ -50,6 +55,12 @@ public static class InboxEndpoints
                 _ => Results.NotFound(),
             };
         }).WithSummary("Decides a task from the inbox (channel web).");
+
+        tasks.MapPost("/{id}/claim", (string id, ClaimsPrincipal user, NotificationsContexts contexts, CancellationToken ct) =>
+            SetClaimAsync(contexts, id, user, claim: true, ct)).WithSummary("Takes a role's open task (only one person holds it at a time).");
+
+        tasks.MapPost("/{id}/release", (string id, ClaimsPrincipal user, NotificationsContexts contexts, CancellationToken ct) =>
+            SetClaimAsync(contexts, id, user, claim: false, ct)).WithSummary("Gives a claimed task back to the role.");
 
         tasks.MapPost("/{id}/reassign", async (string id, ReassignRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts,
             IServiceProvider services, TimeProvider clock, IBackgroundJobClient jobs, CancellationToken ct) =>
@@ -96,6 +107,26 @@ public static class InboxEndpoints
 
     private static object Summary(TaskRecord t) => new
     {
-        t.Id, t.Title, t.Summary, t.Assignee, t.Role, t.Unit, t.Status, t.DueAt, t.Action, t.DecidedBy, t.OnBehalfOf, t.DecidedAt, t.CorrelationId,
+        t.Id, t.Title, t.Summary, t.Assignee, t.Role, t.Unit, t.Status, t.DueAt, t.ClaimedBy, t.Action, t.DecidedBy, t.OnBehalfOf, t.DecidedAt, t.CorrelationId,
     };
+
+    // A conditional update: of two people claiming at once, one gets it.
+    private static async Task<IResult> SetClaimAsync(NotificationsContexts contexts, string id, ClaimsPrincipal user, bool claim, CancellationToken ct)
+    {
+        var me = user.Identity!.Name!;
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        await using var db = contexts.Create();
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
+        if (task is null) return Results.NotFound();
+        if (task.Role is null || !roles.Contains(task.Role))
+            return Results.Problem("Chỉ thành viên của vai trò được giao mới nhận việc này.", statusCode: StatusCodes.Status403Forbidden);
+        var changed = claim
+            ? await db.Tasks.Where(t => t.Id == id && t.Status == TaskStatuses.Open && t.ClaimedBy == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, me), ct).ConfigureAwait(false)
+            : await db.Tasks.Where(t => t.Id == id && t.Status == TaskStatuses.Open && t.ClaimedBy == me)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, (string?)null), ct).ConfigureAwait(false);
+        return changed == 1
+            ? Results.Ok(new { id, claimedBy = claim ? me : null })
+            : Results.Problem(claim ? "Việc đã có người nhận hoặc đã xử lý." : "Anh/chị không giữ việc này.", statusCode: StatusCodes.Status409Conflict);
+    }
 }

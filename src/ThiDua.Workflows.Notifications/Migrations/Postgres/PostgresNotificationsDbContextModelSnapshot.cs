@@ -204,6 +204,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                     b.Property<string>("Channel")
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Comment")
                         .HasColumnType("text");
 

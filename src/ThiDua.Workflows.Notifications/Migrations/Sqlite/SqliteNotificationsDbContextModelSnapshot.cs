@@ -195,6 +195,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 

@@ -104,6 +104,7 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                     Verification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", nullable: true),
                     Comment = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", nullable: true),

@@ -105,6 +105,7 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                     Verification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     DueAt = table.Column<long>(type: "bigint", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "text", nullable: true),
                     Action = table.Column<string>(type: "text", nullable: true),
                     Comment = table.Column<string>(type: "text", nullable: true),
                     DecidedBy = table.Column<string>(type: "text", nullable: true),

@@ -11,7 +11,7 @@ using ThiDua.Workflows.Notifications;
 namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261125132449_InitialCreate")]
+    [Migration("20261125133550_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -196,6 +196,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")

@@ -12,7 +12,7 @@ using ThiDua.Workflows.Notifications;
 namespace ThiDua.Workflows.Notifications.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNotificationsDbContext))]
-    [Migration("20261125132501_InitialCreate")]
+    [Migration("20261125133601_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -205,6 +205,9 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimedBy")
                         .HasColumnType("text");
 
                     b.Property<string>("Comment")
