@@ -130,12 +130,24 @@ public static class TaskPages
         {
             body.Append("<h2>Lịch sử</h2><ul>");
             foreach (var entry in check.History)
-                body.Append(CultureInfo.InvariantCulture, $"<li>{Time(entry.At)} — {E(entry.Event)}{(entry.Actor is null ? "" : " — " + E(entry.Actor))}{(entry.OnBehalfOf is null ? "" : " (thay mặt " + E(entry.OnBehalfOf) + ")")}</li>");
+                body.Append(CultureInfo.InvariantCulture, $"<li>{Time(entry.At)} — {E(EventLabel(entry.Event))}{(entry.Actor is null ? "" : " — " + E(entry.Actor))}{(entry.OnBehalfOf is null ? "" : " (thay mặt " + E(entry.OnBehalfOf) + ")")}</li>");
             body.Append("</ul>");
         }
 
         return Shell(task.Title, body.ToString());
     }
+
+    // The audit keeps event codes; people read them in Vietnamese.
+    private static string EventLabel(string code) => code switch
+    {
+        "Created" => "Giao việc",
+        "Reminded" => "Nhắc việc",
+        "Escalated" => "Báo quá hạn",
+        "Reassigned" => "Giao lại",
+        "Cancelled" => "Hủy",
+        _ when code.StartsWith("Decided: ", StringComparison.Ordinal) => "Quyết định: " + Label(code["Decided: ".Length..]),
+        _ => code,
+    };
 
     private static string Label(string? action) => action switch
     {
@@ -159,7 +171,7 @@ public static class TaskPages
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer"><title>{{E(title)}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5}
+        <style>*{box-sizing:border-box}body{font-family:system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.4rem}h2{font-size:1.1rem}
         textarea,button{display:block;width:100%;margin:.4rem 0;font-size:1rem;padding:.6rem}.error{color:#b00020}.notice{color:#0b5394}.decided{background:#eef6ee;padding:.6rem}</style></head>
         <body>{{body}}</body></html>
         """;
