@@ -5,7 +5,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pidfile="${TMPDIR:-/tmp}/thidua-smtp4dev.pid"
+stop_services() {
+  rm -f "$log"
+  # smtp4dev started by tests/setup/smtp4dev.sh runs in its own session: stop that whole group.
+  if [ -f "$pidfile" ]; then
+    kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null || kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  fi
+}
+trap stop_services EXIT
 
 for setup in tests/setup/*.sh; do
   [ -e "$setup" ] || continue

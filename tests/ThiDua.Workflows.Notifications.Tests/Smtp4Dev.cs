@@ -8,10 +8,14 @@ namespace ThiDua.Workflows.Notifications.Tests;
 /// <summary>smtp4dev (the dotnet tool of the repository's manifest) on free loopback ports, read through its HTTP API.</summary>
 public sealed class Smtp4Dev : IAsyncDisposable
 {
-    private readonly Process _process;
+    /// <summary>Where tests/setup/smtp4dev.sh (run by the test command and .ci/run) starts smtp4dev.</summary>
+    private const int SharedSmtpPort = 2526;
+    private const int SharedWebPort = 5081;
+
+    private readonly Process? _process;
     private readonly HttpClient _api;
 
-    private Smtp4Dev(Process process, int smtpPort, int webPort)
+    private Smtp4Dev(Process? process, int smtpPort, int webPort)
     {
         _process = process;
         SmtpPort = smtpPort;
@@ -20,8 +24,20 @@ public sealed class Smtp4Dev : IAsyncDisposable
 
     public int SmtpPort { get; }
 
+    /// <summary>The smtp4dev the test command started, or a new one of this test's own when there is none.</summary>
     public static async Task<Smtp4Dev> StartAsync()
     {
+        var shared = new Smtp4Dev(null, SharedSmtpPort, SharedWebPort);
+        try
+        {
+            if ((await shared._api.GetAsync("api/messages?pageSize=1")).IsSuccessStatusCode) return shared;
+        }
+        catch (HttpRequestException)
+        {
+            // not running: start one below
+        }
+
+        shared._api.Dispose();
         var root = RepositoryRoot();
         var (smtp, web, imap, pop3) = (FreePort(), FreePort(), FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -71,6 +87,7 @@ public sealed class Smtp4Dev : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
+        if (_process is null) return; // the shared one belongs to the test command
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();

@@ -29,23 +29,26 @@ public sealed partial class Smtp4DevScenarioTests
         public IReadOnlyList<DirectoryUser> InUnit(string unit) => [];
     }
 
-    private const string Workflow = """
+    // The titles carry a run id: a shared smtp4dev keeps the mail of earlier runs.
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+
+    private static readonly string Workflow = """
         {
           "id": "smtp4dev-hai-buoc", "definitionId": "smtp4dev-hai-buoc", "name": "Hai bước", "version": 1,
           "root": { "id": "Flowchart1", "type": "Elsa.Flowchart",
             "activities": [
               { "id": "check", "type": "ThiDua.UserTask",
-                "title": { "typeName": "String", "expression": { "type": "Literal", "value": "Thẩm định hồ sơ Lao động tiên tiến" } },
+                "title": { "typeName": "String", "expression": { "type": "Literal", "value": "Thẩm định hồ sơ Lao động tiên tiến RUN" } },
                 "assignee": { "typeName": "String", "expression": { "type": "Literal", "value": "vanphong" } },
                 "actions": { "typeName": "String[]", "expression": { "type": "Object", "value": "[\"Approve\"]" } } },
               { "id": "sign", "type": "ThiDua.UserTask",
-                "title": { "typeName": "String", "expression": { "type": "Literal", "value": "Trình ký danh sách Lao động tiên tiến" } },
+                "title": { "typeName": "String", "expression": { "type": "Literal", "value": "Trình ký danh sách Lao động tiên tiến RUN" } },
                 "assignee": { "typeName": "String", "expression": { "type": "Literal", "value": "truongphong" } },
                 "actions": { "typeName": "String[]", "expression": { "type": "Object", "value": "[\"Approve\"]" } } }
             ],
             "connections": [ { "source": { "activity": "check", "port": "Approve" }, "target": { "activity": "sign", "port": "In" } } ] }
         }
-        """;
+        """.Replace("RUN", Run, StringComparison.Ordinal);
 
     [Fact]
     public async Task TwoSequentialTasks_ThroughSmtp4Dev_FirstLinkDecidesOnce_SecondLinkCannotDecideTheFirst()
@@ -65,7 +68,7 @@ public sealed partial class Smtp4DevScenarioTests
         var decisions = host.Services.GetRequiredService<TaskDecisions>();
 
         var run = await host.Services.GetRequiredService<IWorkflowRuntime>().StartAsync(ElsaJsonReader.ReadOrThrow(Workflow));
-        var first = Link().Match(await smtp.WaitForAsync("vanphong@", "Thẩm định hồ sơ Lao động tiên tiến"));
+        var first = Link().Match(await smtp.WaitForAsync("vanphong@", "Thẩm định hồ sơ Lao động tiên tiến " + Run));
         var (firstTask, firstToken) = (Uri.UnescapeDataString(first.Groups[1].Value), first.Groups[2].Value);
 
         var look1 = await decisions.CheckAsync(firstTask, firstToken, null);
@@ -78,7 +81,7 @@ public sealed partial class Smtp4DevScenarioTests
         Assert.Equal(DecisionOutcome.Decided, outcome);
         Assert.Equal(DecisionOutcome.AlreadyDecided, again);
 
-        var second = Link().Match(await smtp.WaitForAsync("truongphong@", "Trình ký danh sách Lao động tiên tiến"));
+        var second = Link().Match(await smtp.WaitForAsync("truongphong@", "Trình ký danh sách Lao động tiên tiến " + Run));
         var crossed = await decisions.DecideAsync(firstTask, second.Groups[2].Value, null, "Approve", null, "127.0.0.1");
         Assert.Equal(LinkProblem.OtherTask, crossed.Check.Problem);
         Assert.Equal(WorkflowStatus.Suspended, (await host.Services.GetRequiredService<Engine.Stores.IWorkflowStore>().FindInstanceAsync(run.InstanceId))!.Status);

@@ -56,7 +56,7 @@ public sealed partial class MailServer : IDisposable
         foreach (var mail in _server.ReceivedEmail)
         {
             var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)));
-            Received.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject, message.TextBody ?? ""));
+            Received.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject ?? "", message.TextBody ?? ""));
         }
 
         _server.ClearReceivedEmail();
