@@ -8,6 +8,7 @@ using ThiDua.Workflows.Engine.Serialization;
 using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Engine.Validation;
 using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Scheduling;
 
 namespace ThiDua.Workflows.Cli;
 
@@ -212,7 +213,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddSingleton<IOutboxHandler>(new ConsoleLineHandler(stdout));
-        var engine = services.AddWorkflowEngine();
+        var engine = services.AddWorkflowEngine().AddTaskActivities();
         if (database is not null) engine.AddEfCoreStore(o => o.SqliteFile = database);
         return services.BuildServiceProvider();
     }

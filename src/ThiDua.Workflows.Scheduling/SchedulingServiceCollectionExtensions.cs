@@ -30,15 +30,10 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = new SchedulingOptions();
         configure?.Invoke(options);
-        var calendarOptions = new WorkingCalendarOptions();
-        calendar?.Invoke(calendarOptions);
+        builder.AddTaskActivities(calendar);
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.TryAddSingleton(calendarOptions);
-        services.TryAddSingleton<WorkingCalendar>();
-        services.TryAddSingleton<DeadlinePlanner>();
-        builder.AddActivity<UserTask>();
 
         services.AddHangfire(config =>
         {
@@ -78,6 +73,21 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, HangfireTimerScheduler>();
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
+    }
+
+    /// <summary>
+    /// The working-day calendar and the <c>ThiDua.UserTask</c> activity, without Hangfire (the CLI validates and runs
+    /// workflows with tasks; their timers then wait in the store).
+    /// </summary>
+    public static IWorkflowEngineBuilder AddTaskActivities(this IWorkflowEngineBuilder builder, Action<WorkingCalendarOptions>? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var calendarOptions = new WorkingCalendarOptions();
+        calendar?.Invoke(calendarOptions);
+        builder.Services.TryAddSingleton(calendarOptions);
+        builder.Services.TryAddSingleton<WorkingCalendar>();
+        builder.Services.TryAddSingleton<DeadlinePlanner>();
+        return builder.AddActivity<UserTask>();
     }
 
     /// <summary>Registers the recurring jobs and runs one reconciliation at start-up (a reset storage is rebuilt at once).</summary>

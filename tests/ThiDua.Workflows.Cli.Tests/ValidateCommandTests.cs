@@ -55,6 +55,15 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_ExitsZero_ForTheProductsWorkflows()
+    {
+        var result = await CliHarness.RunInProcessAsync("validate", RepositoryPaths.Workflows);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("file(s) valid", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_ChecksEveryFileOfAFolder_AndReportsEachProblem()
     {
         var folder = Directory.CreateTempSubdirectory("thidua-validate-").FullName;
