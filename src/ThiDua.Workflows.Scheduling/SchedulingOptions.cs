@@ -36,6 +36,9 @@ public sealed class SchedulingOptions
     /// <summary>Cron of the outbox drain that retries side effects left undelivered.</summary>
     public string OutboxDrainCron { get; set; } = "* * * * *";
 
+    /// <summary>Cron of the recovery of instances a failed process left Running.</summary>
+    public string RecoveryCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Run the Hangfire server in this process (off for a process that only enqueues).</summary>
     public bool RunServer { get; set; } = true;
 }

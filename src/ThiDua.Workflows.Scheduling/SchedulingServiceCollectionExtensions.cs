@@ -17,6 +17,7 @@ public static class SchedulingServiceCollectionExtensions
 {
     public const string ReconcileJobId = "workflow-timers:reconcile";
     public const string OutboxDrainJobId = "workflow-outbox:drain";
+    public const string RecoveryJobId = "workflow-instances:recover";
 
     /// <summary>
     /// Timers on Hangfire (a job per timer bookmark, a recurring reconciliation), the Vietnamese working-day
@@ -70,6 +71,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddTransient<TimerJobs>();
         services.TryAddTransient<TimerReconciler>();
         services.TryAddTransient<OutboxDrainJob>();
+        services.TryAddTransient<RecoveryJob>();
         services.AddSingleton<IOutboxHandler, HangfireTimerScheduler>();
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
@@ -97,6 +99,7 @@ public static class SchedulingServiceCollectionExtensions
         {
             recurring.AddOrUpdate<TimerReconciler>(ReconcileJobId, r => r.ReconcileAsync(CancellationToken.None), options.ReconcileCron);
             recurring.AddOrUpdate<OutboxDrainJob>(OutboxDrainJobId, d => d.DrainAsync(CancellationToken.None), options.OutboxDrainCron);
+            recurring.AddOrUpdate<RecoveryJob>(RecoveryJobId, r => r.RecoverAsync(CancellationToken.None), options.RecoveryCron);
             jobs.Enqueue<TimerReconciler>(r => r.ReconcileAsync(CancellationToken.None));
             return Task.CompletedTask;
         }
