@@ -25,51 +25,24 @@ if (AppFolders.Find(builder.Environment.ContentRootPath, "appsettings") is { } s
 }
 
 var configuration = builder.Configuration;
+// Each section binds straight into the options its module registers: no property is copied by hand (and forgotten).
 var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
-var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
-var calendar = configuration.GetSection(WorkingCalendarOptions.SectionName).Get<WorkingCalendarOptions>() ?? new WorkingCalendarOptions();
 var campaign = configuration.GetSection(CampaignOptions.SectionName).Get<CampaignOptions>() ?? new CampaignOptions();
 var users = configuration.GetSection("Workflows:Users").Get<List<ConfiguredUser>>() ?? [];
-var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
 var userStore = new ConfiguredUserStore(users);
 
 builder.Services.AddWorkflowEngine()
-    .AddEfCoreStore(o =>
-    {
-        o.Provider = store.Provider;
-        o.ConnectionString = store.ConnectionString;
-        o.SqliteFile = store.SqliteFile;
-    })
+    .AddEfCoreStore(o => configuration.GetSection(StoreOptions.SectionName).Bind(o))
     .AddHangfireScheduling(
         o =>
         {
-            o.Storage = store.Provider == StoreProvider.PostgreSql && scheduling.Storage == JobStorageKind.Sqlite ? JobStorageKind.PostgreSql : scheduling.Storage;
-            o.ConnectionString = scheduling.ConnectionString ?? store.ConnectionString;
-            o.SqliteFile = scheduling.SqliteFile;
-            o.WorkerCount = scheduling.WorkerCount;
-            o.PollInterval = scheduling.PollInterval;
-            o.ReconcileCron = scheduling.ReconcileCron;
-            o.OutboxDrainCron = scheduling.OutboxDrainCron;
+            configuration.GetSection(SchedulingOptions.SectionName).Bind(o);
+            // Jobs follow the workflow store to PostgreSQL unless told otherwise.
+            if (store.Provider == StoreProvider.PostgreSql && o.Storage == JobStorageKind.Sqlite) o.Storage = JobStorageKind.PostgreSql;
+            o.ConnectionString ??= store.ConnectionString;
         },
-        c =>
-        {
-            c.TimeZoneId = calendar.TimeZoneId;
-            c.OfficeDayStart = calendar.OfficeDayStart;
-            c.OfficeDayEnd = calendar.OfficeDayEnd;
-            c.Years = calendar.Years;
-        })
-    .AddNotifications(o =>
-    {
-        o.SmtpHost = mail.SmtpHost;
-        o.SmtpPort = mail.SmtpPort;
-        o.Security = mail.Security;
-        o.UserName = mail.UserName;
-        o.Password = mail.Password;
-        o.FromAddress = mail.FromAddress;
-        o.FromName = mail.FromName;
-        o.BaseUrl = mail.BaseUrl;
-        o.LinkGrace = mail.LinkGrace;
-    });
+        c => configuration.GetSection(WorkingCalendarOptions.SectionName).Bind(c))
+    .AddNotifications(o => configuration.GetSection(MailOptions.SectionName).Bind(o));
 builder.Services.AddSingleton(campaign);
 builder.Services.AddSingleton<CampaignService>();
 builder.Services.AddSingleton(userStore);
