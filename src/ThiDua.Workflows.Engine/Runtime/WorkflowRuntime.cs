@@ -37,6 +37,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly ILogger<WorkflowRuntime> _logger;
     private readonly ExpressionEvaluator _evaluator = new();
     private readonly ConcurrentDictionary<string, CompiledWorkflow> _compiled = new();
+    private readonly ConcurrentDictionary<string, byte> _stored = new();
 
     public WorkflowRuntime(
         IWorkflowStore store,
@@ -59,8 +60,13 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         var compiled = Compile(definition);
-        if (await _definitions.FindVersionAsync(definition.Id, cancellationToken).ConfigureAwait(false) is null)
-            await _definitions.SaveAsync(definition, DefinitionSaveMode.AsIs, cancellationToken).ConfigureAwait(false);
+        // The store is asked once per version and runtime, not at every start.
+        if (!_stored.ContainsKey(definition.Id))
+        {
+            if (await _definitions.FindVersionAsync(definition.Id, cancellationToken).ConfigureAwait(false) is null)
+                await _definitions.SaveAsync(definition, DefinitionSaveMode.AsIs, cancellationToken).ConfigureAwait(false);
+            _stored.TryAdd(definition.Id, 0);
+        }
 
         var now = _clock.GetUtcNow();
         var instance = new WorkflowInstance
