@@ -11,7 +11,7 @@ public sealed partial class MailServer : IDisposable
 
     public MailServer()
     {
-        _server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        _server = Listen(Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build());
         Port = _server.Configuration.Port;
     }
 
@@ -27,7 +27,16 @@ public sealed partial class MailServer : IDisposable
         _server = null;
     }
 
-    public void Restart() => _server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+    public void Restart() => _server = Listen(Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build());
+
+    // Mail is taken as it arrives (the server's own list is copied without a lock and races with its sessions).
+    private SimpleSmtpServer Listen(SimpleSmtpServer server)
+    {
+        server.MessageReceived += (_, e) => _arrived.Enqueue(e.Message);
+        return server;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SmtpMessage> _arrived = new();
 
     /// <summary>Waits until a mail to <paramref name="to"/> whose subject contains <paramref name="subject"/> arrives; returns its text.</summary>
     public async Task<string> WaitForAsync(string to, string subject, int count = 1, int seconds = 45)
@@ -52,14 +61,14 @@ public sealed partial class MailServer : IDisposable
 
     private void Collect()
     {
-        if (_server is null) return;
-        foreach (var mail in _server.ReceivedEmail)
+        lock (Received)
         {
-            var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)));
-            Received.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject ?? "", message.TextBody ?? ""));
+            while (_arrived.TryDequeue(out var mail))
+            {
+                var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)));
+                Received.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject ?? "", message.TextBody ?? ""));
+            }
         }
-
-        _server.ClearReceivedEmail();
     }
 
     public void Dispose() => _server?.Stop();
