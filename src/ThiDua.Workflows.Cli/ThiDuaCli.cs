@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -213,7 +214,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddSingleton<IOutboxHandler>(new ConsoleLineHandler(stdout));
-        var engine = services.AddWorkflowEngine().AddTaskActivities();
+        var engine = services.AddWorkflowEngine().AddTaskActivities().AddNominationActivities();
         if (database is not null) engine.AddEfCoreStore(o => o.SqliteFile = database);
         return services.BuildServiceProvider();
     }

@@ -26,6 +26,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton(sp => new NotificationsContexts(sp.GetRequiredService<StoreOptions>()));
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<TaskDecisions>();
+        services.TryAddSingleton<Notices>();
         services.TryAddTransient<MailOutboxJob>();
         foreach (var kind in new[] { TaskMessages.Created, TaskMessages.Reminder, TaskMessages.Escalation, TaskMessages.Completed, TaskMessages.Cancelled })
             services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<TaskNotificationHandler>(sp, kind));

@@ -2,11 +2,14 @@ using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Nominations;
+using ThiDua.Workflows.Nominations.Services;
 using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Persistence;
 using ThiDua.Workflows.Scheduling;
 using ThiDua.Workflows.Scheduling.Calendar;
 using ThiDua.Workflows.Web.Campaigns;
+using ThiDua.Workflows.Web.Nominations;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
 using ThiDua.Workflows.Web.Tasks;
@@ -28,8 +31,7 @@ var configuration = builder.Configuration;
 // Each section binds straight into the options its module registers: no property is copied by hand (and forgotten).
 var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
 var campaign = configuration.GetSection(CampaignOptions.SectionName).Get<CampaignOptions>() ?? new CampaignOptions();
-var users = configuration.GetSection("Workflows:Users").Get<List<ConfiguredUser>>() ?? [];
-var userStore = new ConfiguredUserStore(users);
+var seedUsers = configuration.GetSection("Workflows:Users").Get<List<SeedUser>>() ?? [];
 
 builder.Services.AddWorkflowEngine()
     .AddEfCoreStore(o => configuration.GetSection(StoreOptions.SectionName).Bind(o))
@@ -42,11 +44,15 @@ builder.Services.AddWorkflowEngine()
             o.ConnectionString ??= store.ConnectionString;
         },
         c => configuration.GetSection(WorkingCalendarOptions.SectionName).Bind(c))
-    .AddNotifications(o => configuration.GetSection(MailOptions.SectionName).Bind(o));
+    .AddNotifications(o => configuration.GetSection(MailOptions.SectionName).Bind(o))
+    .AddNominations(o =>
+    {
+        o.SeedDemoData = builder.Environment.IsDevelopment();
+        configuration.GetSection(NominationOptions.SectionName).Bind(o);
+    });
 builder.Services.AddSingleton(campaign);
 builder.Services.AddSingleton<CampaignService>();
-builder.Services.AddSingleton(userStore);
-builder.Services.AddSingleton<IUserDirectory>(userStore);
+builder.Services.AddSingleton<IReadOnlyList<SeedUser>>(seedUsers);
 builder.Services.AddHostedService<WorkflowStartup>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -81,6 +87,9 @@ app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
 app.MapTaskPages();
 app.MapInbox();
+app.MapNominations();
+app.MapCouncil();
+app.MapDirectory();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],

@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations.Services;
 using System.Security.Claims;
 using ThiDua.Workflows.Web.Security;
 

@@ -5,11 +5,13 @@ namespace ThiDua.Workflows.Web.Hosting;
 
 /// <summary>
 /// Start-up: upgrade the database, publish workflows/, continue interrupted instances, deliver left-over outbox
-/// rows; in Development also start the demo campaign (units' plan deadlines and the reviews).
+/// rows, upgrade the nomination tables and create missing users (and the demo data in Development); in Development also start the demo campaign (units' plan deadlines and the reviews).
 /// </summary>
 public sealed partial class WorkflowStartup(
     WorkflowStoreInitializer initializer,
     CampaignService campaigns,
+    ThiDua.Workflows.Nominations.Services.NominationsInitializer nominations,
+    IReadOnlyList<ThiDua.Workflows.Nominations.Services.SeedUser> seedUsers,
     IConfiguration configuration,
     IHostEnvironment environment,
     ILogger<WorkflowStartup> logger) : IHostedService
@@ -21,6 +23,8 @@ public sealed partial class WorkflowStartup(
             : AppFolders.Find(environment.ContentRootPath, "workflows");
         var report = await initializer.InitializeAsync(folder, cancellationToken).ConfigureAwait(false);
         Initialized(logger, report.Imported.Count, folder ?? "(none)", report.RecoveredInstances, report.DeliveredOutboxMessages);
+        // After the workflows are published: demo nominations start their paths.
+        await nominations.InitializeAsync(seedUsers, cancellationToken).ConfigureAwait(false);
 
         if (configuration.GetValue("Workflows:Campaign:StartOnStartup", environment.IsDevelopment()))
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using ThiDua.Workflows.Nominations.Services;
 
 namespace ThiDua.Workflows.Web.Security;
 
@@ -14,13 +15,13 @@ public static class AccountEndpoints
         app.MapGet("/account/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             Results.Content(LoginPage(antiforgery.GetAndStoreTokens(http), returnUrl, error: null), "text/html; charset=utf-8"));
 
-        app.MapPost("/account/login", async (HttpContext http, ConfiguredUserStore users, IAntiforgery antiforgery) =>
+        app.MapPost("/account/login", async (HttpContext http, UserAccounts users, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
                 return Results.Content("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><p>Phiên làm việc đã hết hạn. Vui lòng tải lại trang đăng nhập.</p></html>", "text/html; charset=utf-8", statusCode: 400);
             var form = await http.Request.ReadFormAsync().ConfigureAwait(false);
             var returnUrl = form["returnUrl"].ToString();
-            var user = users.Verify(form["userName"].ToString(), form["password"].ToString());
+            var user = await users.VerifyAsync(form["userName"].ToString(), form["password"].ToString(), http.RequestAborted).ConfigureAwait(false);
             if (user is null)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -28,8 +29,8 @@ public static class AccountEndpoints
             }
 
             var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new("display_name", user.DisplayName) };
-            claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            if (user.Unit is not null) claims.Add(new Claim("unit", user.Unit));
+            claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
+            if (user.UnitId is not null) claims.Add(new Claim("unit", user.UnitId));
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme))).ConfigureAwait(false);
             return Results.LocalRedirect(Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') ? returnUrl : "/");

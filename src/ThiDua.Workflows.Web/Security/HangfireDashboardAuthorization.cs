@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations.Services;
 using Hangfire.Dashboard;
 
 namespace ThiDua.Workflows.Web.Security;

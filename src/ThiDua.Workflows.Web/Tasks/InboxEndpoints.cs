@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations.Services;
 using System.Security.Claims;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public static class InboxEndpoints
             {
                 "role" => query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit)),
                 // All tasks of one nomination (its correlation id): the office sees the whole path.
-                "all" when user.IsInRole(Security.Roles.Office) || user.IsInRole(Security.Roles.OfficeHead) || user.IsInRole(Security.Roles.Administrator) => query,
+                "all" when user.IsInRole(Roles.Office) || user.IsInRole(Roles.OfficeHead) || user.IsInRole(Roles.Administrator) => query,
                 _ => query.Where(t => t.Assignee == me || t.ClaimedBy == me || invited.Contains(t.Id)),
             };
             if (correlationId is { Length: > 0 }) query = query.Where(t => t.CorrelationId == correlationId);
@@ -72,7 +73,7 @@ public static class InboxEndpoints
             var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
             if (task is null) return Results.NotFound();
             var me = user.Identity!.Name!;
-            if (task.Assignee != me && !user.IsInRole(Security.Roles.Office) && !user.IsInRole(Security.Roles.OfficeHead) && !user.IsInRole(Security.Roles.Administrator))
+            if (task.Assignee != me && !user.IsInRole(Roles.Office) && !user.IsInRole(Roles.OfficeHead) && !user.IsInRole(Roles.Administrator))
                 return Results.Problem("Chỉ người được giao hoặc Phòng Văn hóa - Xã hội được giao lại việc.", statusCode: StatusCodes.Status403Forbidden);
             var inviter = services.GetServices<ThiDua.Workflows.Engine.Runtime.IOutboxHandler>().OfType<TaskNotificationHandler>().First();
             if (!await TaskNotificationHandler.ReassignAsync(db, task, to, me, inviter.InviteOne, clock.GetUtcNow(), ct).ConfigureAwait(false))

@@ -1,0 +1,139 @@
+namespace ThiDua.Workflows.Nominations.Entities;
+
+/// <summary>A council meeting (phiên họp Hội đồng) that votes on a list of nominations.</summary>
+public sealed class CouncilSession
+{
+    public required string Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateTimeOffset ScheduledAt { get; set; }
+
+    /// <summary>Open (voting) or Closed (counted).</summary>
+    public required string Status { get; set; }
+
+    /// <summary>All members of the council when the session was called: thresholds count on them, not on attendees.</summary>
+    public int MemberCount { get; set; }
+
+    public string? MinutesNumber { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public List<CouncilSessionMember> Members { get; set; } = [];
+
+    public List<CouncilSessionItem> Items { get; set; } = [];
+}
+
+public sealed class CouncilSessionMember
+{
+    public required string SessionId { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary>Unknown, Present or Absent (an absent member votes in writing).</summary>
+    public string Attendance { get; set; } = "Unknown";
+}
+
+/// <summary>
+/// One nomination on the agenda, and its ballot box: only the counts are kept, never who chose what. Who has
+/// voted is in <see cref="BallotReceipt"/>, which holds no choice.
+/// </summary>
+public sealed class CouncilSessionItem
+{
+    public required string SessionId { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public VoteRule VoteRule { get; set; }
+
+    public int? ThresholdPercent { get; set; }
+
+    public int Approve { get; set; }
+
+    public int Reject { get; set; }
+
+    /// <summary>Pending, Passed, Failed, or NoQuorum.</summary>
+    public string Result { get; set; } = "Pending";
+}
+
+/// <summary>That a member has voted on an item (in person or in writing) — so each votes once. No choice here.</summary>
+public sealed class BallotReceipt
+{
+    public required string SessionId { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary>InPerson or Written.</summary>
+    public required string Channel { get; set; }
+}
+
+/// <summary>A numbered document: a decision (QĐ), a letter to the province (TTr), council minutes (BB).</summary>
+public sealed class Decision
+{
+    public required string Id { get; set; }
+
+    /// <summary>Award (quyết định khen thưởng), ProvinceSubmission (tờ trình), Minutes (biên bản).</summary>
+    public required string Kind { get; set; }
+
+    public int Year { get; set; }
+
+    public int Number { get; set; }
+
+    /// <summary>The series symbol, e.g. <c>QĐ-UBND</c>.</summary>
+    public required string Symbol { get; set; }
+
+    /// <summary><c>125/QĐ-UBND</c>.</summary>
+    public required string DocumentNumber { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? SignedBy { get; set; }
+
+    public DateTimeOffset SignedAt { get; set; }
+
+    /// <summary>What it was issued for (a nomination, a session): issuing twice for the same thing returns the first.</summary>
+    public required string SubjectKey { get; set; }
+}
+
+/// <summary>The last number used in one yearly series of one issuer (ND 30/2020: numbers restart each year).</summary>
+public sealed class DocumentSeries
+{
+    public required string Symbol { get; set; }
+
+    public int Year { get; set; }
+
+    public int LastNumber { get; set; }
+}
+
+/// <summary>A dossier sent up to the province (Sở Nội vụ) and what came back.</summary>
+public sealed class ProvinceSubmission
+{
+    public required string Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string LetterNumber { get; set; }
+
+    public DateTimeOffset SentAt { get; set; }
+
+    public DateTimeOffset? ExpectedBy { get; set; }
+
+    /// <summary>Pending, Decided or Returned.</summary>
+    public string Outcome { get; set; } = "Pending";
+
+    public string? ProvinceDecisionNumber { get; set; }
+
+    public DateOnly? ProvinceDecidedOn { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? RecordedBy { get; set; }
+
+    public DateTimeOffset? RecordedAt { get; set; }
+}

@@ -1,0 +1,133 @@
+namespace ThiDua.Workflows.Nominations.Entities;
+
+/// <summary>What kind of body a unit (đơn vị) is.</summary>
+public enum UnitKind
+{
+    /// <summary>Phòng, văn phòng of the commune People's Committee.</summary>
+    Office,
+
+    /// <summary>Thôn, tổ dân phố.</summary>
+    Village,
+
+    /// <summary>Trường mầm non, tiểu học, THCS; trạm y tế and other public service units of the commune.</summary>
+    School,
+
+    /// <summary>Doanh nghiệp.</summary>
+    Enterprise,
+
+    /// <summary>Hợp tác xã.</summary>
+    Cooperative,
+
+    /// <summary>Hộ kinh doanh.</summary>
+    HouseholdBusiness,
+
+    /// <summary>Ủy ban MTTQ and the đoàn thể (Đoàn Thanh niên, Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh).</summary>
+    MassOrganisation,
+}
+
+/// <summary>A proposing body, and a collective that can be commended.</summary>
+public sealed class Unit
+{
+    /// <summary>A short code (e.g. <c>thon-1</c>), used in task routing and URLs.</summary>
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public UnitKind Kind { get; set; }
+
+    public string? Email { get; set; }
+
+    public int MemberCount { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>A person who can be nominated (cán bộ, công chức, viên chức, người lao động, nông dân...).</summary>
+public sealed class Person
+{
+    public long Id { get; set; }
+
+    public required string FullName { get; set; }
+
+    /// <summary>Nam / Nữ (ties prefer women, ND 152 Art.4).</summary>
+    public string? Gender { get; set; }
+
+    public int? BirthYear { get; set; }
+
+    public string? Position { get; set; }
+
+    public required string UnitId { get; set; }
+
+    /// <summary>When the person was recruited (LĐTT is not given to staff recruited less than 6 months before).</summary>
+    public DateOnly? RecruitedOn { get; set; }
+}
+
+/// <summary>Someone who signs in. Roles are in <see cref="UserRole"/>.</summary>
+public sealed class UserAccount
+{
+    public required string UserName { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>An ASP.NET Core Identity password hash (PBKDF2); never a password.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>The unit a submitter proposes for.</summary>
+    public string? UnitId { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public List<UserRole> Roles { get; set; } = [];
+}
+
+public sealed class UserRole
+{
+    public required string UserName { get; set; }
+
+    public required string Role { get; set; }
+}
+
+/// <summary>One seat of the commune Emulation and Commendation Council (Hội đồng Thi đua - Khen thưởng xã).</summary>
+public sealed class CouncilSeat
+{
+    public required string UserName { get; set; }
+
+    /// <summary>Chủ tịch Hội đồng, Phó Chủ tịch, Ủy viên thường trực, Ủy viên.</summary>
+    public required string Position { get; set; }
+}
+
+/// <summary>An emulation movement with its phases (the 2026–2030 movement of xã Trường Lưu).</summary>
+public sealed class Campaign
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public int StartYear { get; set; }
+
+    public int EndYear { get; set; }
+
+    public DateOnly PlanDueDate { get; set; }
+
+    public List<CampaignPhase> Phases { get; set; } = [];
+}
+
+public sealed class CampaignPhase
+{
+    public long Id { get; set; }
+
+    public required string CampaignId { get; set; }
+
+    public required string Name { get; set; }
+
+    public int StartYear { get; set; }
+
+    public int EndYear { get; set; }
+
+    /// <summary>InterimReview (sơ kết) or FinalReview (tổng kết).</summary>
+    public required string Review { get; set; }
+
+    public DateOnly ReviewDate { get; set; }
+}

@@ -1,0 +1,265 @@
+namespace ThiDua.Workflows.Nominations.Entities;
+
+public enum NomineeKind
+{
+    Individual,
+    Collective,
+    Household,
+}
+
+/// <summary>Law Art.8: the type of commendation.</summary>
+public enum CommendationType
+{
+    /// <summary>Công trạng (regular merit).</summary>
+    Merit,
+
+    /// <summary>Đột xuất (sudden achievement; simplified procedure, Law Art.85).</summary>
+    Sudden,
+
+    /// <summary>Phong trào thi đua / chuyên đề.</summary>
+    Thematic,
+
+    /// <summary>Quá trình cống hiến.</summary>
+    LongService,
+
+    /// <summary>Niên hạn (armed forces).</summary>
+    Seniority,
+
+    /// <summary>Đối ngoại.</summary>
+    Foreign,
+}
+
+/// <summary>Year-end performance rating (xếp loại chất lượng).</summary>
+public enum PerformanceRating
+{
+    Excellent,
+    Good,
+    Completed,
+    NotCompleted,
+}
+
+/// <summary>Where a nomination stands (domain-rules.md §4.3), with the label people see.</summary>
+public static class NominationStatuses
+{
+    public const string Draft = "Draft";
+    public const string Submitted = "Submitted";
+    public const string ReturnedForSupplement = "ReturnedForSupplement";
+    public const string Received = "Received";
+    public const string OnHold = "OnHold";
+    public const string Eligible = "Eligible";
+    public const string Ineligible = "Ineligible";
+    public const string PublicPosting = "PublicPosting";
+    public const string AwaitingCouncil = "AwaitingCouncil";
+    public const string CouncilApproved = "CouncilApproved";
+    public const string CouncilRejected = "CouncilRejected";
+    public const string AwaitingDecision = "AwaitingDecision";
+    public const string Decided = "Decided";
+    public const string Rejected = "Rejected";
+    public const string ForwardedToProvince = "ForwardedToProvince";
+    public const string ProvinceReturned = "ProvinceReturned";
+    public const string ProvinceDecided = "ProvinceDecided";
+    public const string Closed = "Closed";
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [Draft] = "Dự thảo",
+        [Submitted] = "Chờ tiếp nhận",
+        [ReturnedForSupplement] = "Bị trả lại để bổ sung",
+        [Received] = "Đã tiếp nhận",
+        [OnHold] = "Tạm dừng xét",
+        [Eligible] = "Đủ điều kiện",
+        [Ineligible] = "Không đủ điều kiện",
+        [PublicPosting] = "Đang công khai",
+        [AwaitingCouncil] = "Chờ Hội đồng xét",
+        [CouncilApproved] = "Hội đồng đã xét, đề nghị khen thưởng",
+        [CouncilRejected] = "Hội đồng không đề nghị",
+        [AwaitingDecision] = "Chờ xét khen thưởng",
+        [Decided] = "Đã khen thưởng",
+        [Rejected] = "Không khen thưởng",
+        [ForwardedToProvince] = "Đã trình cấp trên",
+        [ProvinceReturned] = "Cấp trên trả lại",
+        [ProvinceDecided] = "Cấp trên đã khen thưởng",
+        [Closed] = "Đã đóng",
+    };
+
+    public static bool IsKnown(string status) => Labels.ContainsKey(status);
+}
+
+/// <summary>A proposal for one award for one nominee (individual, collective or household).</summary>
+public sealed class Nomination
+{
+    public required string Id { get; set; }
+
+    public int Year { get; set; }
+
+    public string? CampaignId { get; set; }
+
+    /// <summary>The unit that proposes.</summary>
+    public required string UnitId { get; set; }
+
+    public NomineeKind NomineeKind { get; set; }
+
+    public long? PersonId { get; set; }
+
+    /// <summary>The collective nominated (may differ from the proposing unit).</summary>
+    public string? NomineeUnitId { get; set; }
+
+    public string? HouseholdName { get; set; }
+
+    /// <summary>The nominee's name as people read it (copied for lists and mail).</summary>
+    public required string NomineeName { get; set; }
+
+    public required string AwardCode { get; set; }
+
+    public CommendationType CommendationType { get; set; }
+
+    public required string AchievementSummary { get; set; }
+
+    public PerformanceRating? PerformanceRating { get; set; }
+
+    /// <summary>A sáng kiến, đề tài or project recognised at base level (CSTĐCS, Law Art.23).</summary>
+    public bool InitiativeRecognized { get; set; }
+
+    /// <summary>For a collective: the share of its members who are LĐTT (TTLĐTT needs ≥70%).</summary>
+    public int? AdvancedWorkerPercent { get; set; }
+
+    public required string Status { get; set; }
+
+    /// <summary>Reasons the nomination may not meet the standards, one per line (shown before appraisal and vote).</summary>
+    public string? EligibilityIssues { get; set; }
+
+    public int SupplementRequests { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>When the dossier was complete: the legal clock starts here.</summary>
+    public DateTimeOffset? CompleteAt { get; set; }
+
+    /// <summary>The legal time limit (working days from <see cref="CompleteAt"/>).</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    public string? WorkflowDefinitionId { get; set; }
+
+    public string? WorkflowInstanceId { get; set; }
+
+    public string? DecisionId { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One line of a nomination's history: who did what, when, and the status it left.</summary>
+public sealed class NominationEvent
+{
+    public long Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string Event { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Actor { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The workflow outbox message that caused it: a repeated message changes nothing.</summary>
+    public string? SourceMessageId { get; set; }
+}
+
+/// <summary>ND 152 Art.4: discipline, inspection, complaint or investigation pending — the nomination waits.</summary>
+public sealed class EligibilityHold
+{
+    public long Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string Reason { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? PlacedBy { get; set; }
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    public string? ReleasedBy { get; set; }
+
+    public DateTimeOffset? ReleasedAt { get; set; }
+}
+
+/// <summary>A comment received while the list is posted publicly (lấy ý kiến).</summary>
+public sealed class Objection
+{
+    public long Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? From { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A dossier document; its bytes are in <see cref="AttachmentContent"/> so lists stay light.</summary>
+public sealed class Attachment
+{
+    public required string Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string DocumentType { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required string UploadedBy { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+public sealed class AttachmentContent
+{
+    public required string AttachmentId { get; set; }
+
+    public required byte[] Content { get; set; }
+}
+
+/// <summary>An award given (the register per person, collective or household): drives chain and eligibility rules.</summary>
+public sealed class Commendation
+{
+    public long Id { get; set; }
+
+    public string? NominationId { get; set; }
+
+    public long? PersonId { get; set; }
+
+    public string? UnitId { get; set; }
+
+    public string? HouseholdName { get; set; }
+
+    public required string NomineeName { get; set; }
+
+    public required string AwardCode { get; set; }
+
+    public int Year { get; set; }
+
+    public required string DecisionNumber { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    /// <summary>Chủ tịch UBND xã, Chủ tịch UBND tỉnh, Thủ tướng Chính phủ...</summary>
+    public required string Issuer { get; set; }
+
+    public long? PrizeMoney { get; set; }
+}

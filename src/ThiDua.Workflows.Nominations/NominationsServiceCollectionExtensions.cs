@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Workflows.Engine.Hosting;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Nominations.Activities;
+using ThiDua.Workflows.Nominations.Services;
+using ThiDua.Workflows.Notifications;
+
+namespace ThiDua.Workflows.Nominations;
+
+public static class NominationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The nomination domain: its tables, users and roles (the directory task mail uses), the award catalogue,
+    /// services, the outbox handler and the activities. Needs the EF store, scheduling and notifications.
+    /// </summary>
+    public static IWorkflowEngineBuilder AddNominations(this IWorkflowEngineBuilder builder, Action<NominationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new NominationOptions();
+        configure?.Invoke(options);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingleton<NominationsContexts>();
+        services.TryAddSingleton<UserAccounts>();
+        services.RemoveAll<IUserDirectory>();
+        services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserAccounts>());
+        services.TryAddSingleton<DocumentNumbers>();
+        services.TryAddSingleton<AttachmentPolicy>();
+        services.TryAddSingleton<NominationService>();
+        services.TryAddSingleton<CouncilService>();
+        services.TryAddSingleton<NominationQueries>();
+        services.TryAddSingleton<NominationsInitializer>();
+        foreach (var kind in NominationMessages.All)
+            services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<NominationMessageHandler>(sp, kind));
+        return builder.AddNominationActivities();
+    }
+
+    /// <summary>Only the activities (the CLI validates and runs workflow files that use them).</summary>
+    public static IWorkflowEngineBuilder AddNominationActivities(this IWorkflowEngineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddActivity<SetNominationStatus>()
+            .AddActivity<AcceptDossier>()
+            .AddActivity<RequestSupplement>()
+            .AddActivity<HoldForEligibility>()
+            .AddActivity<PublicPosting>()
+            .AddActivity<CouncilVote>()
+            .AddActivity<IssueDecision>()
+            .AddActivity<SubmitToProvince>()
+            .AddActivity<NotifyUnit>();
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Nominations.Activities;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Notifications;
+using ThiDua.Workflows.Notifications.Mail;
+using ThiDua.Workflows.Scheduling.Calendar;
+
+namespace ThiDua.Workflows.Nominations.Services;
+
+public sealed record SeatRequest(string UserName, string? Position);
+
+public sealed record CreateSessionRequest(string? Title, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? NominationIds);
+
+public sealed record AttendanceRequest(string? UserName, string? Attendance);
+
+public sealed record BallotRequest(string? NominationId, string? Choice);
+
+/// <summary>
+/// The council (Hội đồng Thi đua - Khen thưởng): its seats, sessions, secret ballots and the count. A ballot adds
+/// to the item's counts and leaves a receipt that the member voted, in one transaction; nothing ever records which
+/// member chose what, and counts are shown only after the session closes.
+/// </summary>
+public sealed class CouncilService(
+    NominationsContexts contexts,
+    IWorkflowRuntime runtime,
+    DocumentNumbers numbers,
+    Notices notices,
+    IUserDirectory directory,
+    NominationOptions options,
+    WorkingCalendar calendar,
+    TimeProvider clock)
+{
+    public async Task<DomainResult<IReadOnlyList<CouncilSeat>>> SetSeatsAsync(IReadOnlyList<SeatRequest> seats, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seats);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Is(Roles.Chair)) return DomainResult<IReadOnlyList<CouncilSeat>>.Forbidden("Chỉ Chủ tịch UBND xã (Chủ tịch Hội đồng) hoặc quản trị viên quyết định thành phần Hội đồng.");
+        if (seats.Count == 0) return DomainResult<IReadOnlyList<CouncilSeat>>.Invalid("seats", "Hội đồng cần ít nhất một thành viên.");
+        foreach (var seat in seats)
+            if (directory.Find(seat.UserName) is null)
+                return DomainResult<IReadOnlyList<CouncilSeat>>.Invalid("seats", $"Không có người dùng '{seat.UserName}'.");
+        if (seats.Select(s => s.UserName).Distinct(StringComparer.OrdinalIgnoreCase).Count() != seats.Count)
+            return DomainResult<IReadOnlyList<CouncilSeat>>.Invalid("seats", "Một người chỉ giữ một ghế trong Hội đồng.");
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.CouncilSeats.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var rows = seats.Select(s => new CouncilSeat { UserName = s.UserName, Position = string.IsNullOrWhiteSpace(s.Position) ? "Ủy viên" : s.Position.Trim() }).ToList();
+        db.CouncilSeats.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<IReadOnlyList<CouncilSeat>>.Success(rows);
+    }
+
+    /// <summary>Calls a session on nominations waiting for the council; every current seat is a member, and each is mailed.</summary>
+    public async Task<DomainResult<CouncilSession>> CreateSessionAsync(CreateSessionRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOffice && !actor.Is(Roles.CouncilSecretary) && !actor.Is(Roles.Chair))
+            return DomainResult<CouncilSession>.Forbidden("Chỉ cơ quan thường trực (Phòng Văn hóa - Xã hội), thư ký hoặc Chủ tịch Hội đồng triệu tập phiên họp.");
+        if (string.IsNullOrWhiteSpace(request.Title)) return DomainResult<CouncilSession>.Invalid("title", "Cần ghi tên phiên họp.");
+        if (request.NominationIds is not { Count: > 0 } ids) return DomainResult<CouncilSession>.Invalid("nominationIds", "Cần chọn ít nhất một hồ sơ để Hội đồng xét.");
+
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var seats = await db.CouncilSeats.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (seats.Count == 0) return DomainResult<CouncilSession>.Conflict("Chưa có thành phần Hội đồng.");
+        var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids.Distinct())
+        {
+            var n = nominations.FirstOrDefault(x => x.Id == id);
+            if (n is null) return DomainResult<CouncilSession>.Invalid("nominationIds", $"Không có hồ sơ '{id}'.");
+            if (n.Status != NominationStatuses.AwaitingCouncil)
+                return DomainResult<CouncilSession>.Invalid("nominationIds", $"Hồ sơ của {n.NomineeName} chưa đến bước Hội đồng xét (trạng thái: {NominationStatuses.Labels[n.Status]}).");
+            if (await db.CouncilSessionItems.AnyAsync(i => i.NominationId == id && i.Result == "Pending", cancellationToken).ConfigureAwait(false))
+                return DomainResult<CouncilSession>.Invalid("nominationIds", $"Hồ sơ của {n.NomineeName} đã có trong một phiên họp đang mở.");
+        }
+
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var session = new CouncilSession
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            Title = request.Title.Trim(),
+            ScheduledAt = request.ScheduledAt ?? now,
+            Status = "Open",
+            MemberCount = seats.Count,
+            CreatedBy = actor.UserName,
+            CreatedAt = now,
+        };
+        session.Members.AddRange(seats.Select(s => new CouncilSessionMember { SessionId = session.Id, UserName = s.UserName }));
+        foreach (var n in nominations)
+        {
+            var award = awards[n.AwardCode];
+            // An award without a council rule still needs a decision when it is put on the agenda: majority.
+            session.Items.Add(new CouncilSessionItem
+            {
+                SessionId = session.Id,
+                NominationId = n.Id,
+                VoteRule = award.VoteRule == VoteRule.None ? VoteRule.Majority : award.VoteRule,
+                ThresholdPercent = award.VoteThresholdPercent,
+            });
+        }
+
+        db.CouncilSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var agenda = nominations.Select(n => ($"{awards[n.AwardCode].Name}", n.NomineeName + (n.EligibilityIssues is null ? "" : " — lưu ý: " + n.EligibilityIssues.Replace('\n', ' ')))).ToList();
+        agenda.Insert(0, ("Thời gian", calendar.LocalDate(session.ScheduledAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        await notices.QueueAsync("session:" + session.Id, seats.Select(s => directory.Find(s.UserName)).OfType<DirectoryUser>(), new Notice(
+            $"[Hội đồng TĐKT] Mời họp và bỏ phiếu: {session.Title}",
+            "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và bỏ phiếu kín các hồ sơ sau (thành viên vắng mặt gửi phiếu bằng văn bản qua hệ thống):",
+            agenda, $"/api/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
+        return DomainResult<CouncilSession>.Success(session);
+    }
+
+    public async Task<DomainResult<bool>> SetAttendanceAsync(string sessionId, AttendanceRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOffice && !actor.Is(Roles.CouncilSecretary)) return DomainResult<bool>.Forbidden("Chỉ thư ký Hội đồng ghi điểm danh.");
+        if (request.Attendance is not ("Present" or "Absent")) return DomainResult<bool>.Invalid("attendance", "Điểm danh phải là Present (có mặt) hoặc Absent (vắng mặt).");
+        await using var db = contexts.Create();
+        var session = await db.CouncilSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        if (session is null) return DomainResult<bool>.NotFound($"Không có phiên họp '{sessionId}'.");
+        if (session.Status != "Open") return DomainResult<bool>.Conflict("Phiên họp đã kết thúc.");
+        var changed = await db.CouncilSessionMembers.Where(m => m.SessionId == sessionId && m.UserName == request.UserName)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attendance, request.Attendance), cancellationToken).ConfigureAwait(false);
+        return changed == 0 ? DomainResult<bool>.Invalid("userName", $"'{request.UserName}' không phải thành viên của phiên họp.") : DomainResult<bool>.Success(true);
+    }
+
+    /// <summary>A member's secret ballot on one item: counted once, in person or (when marked absent) in writing.</summary>
+    public async Task<DomainResult<bool>> CastBallotAsync(string sessionId, BallotRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (request.Choice is not ("Approve" or "Reject")) return DomainResult<bool>.Invalid("choice", "Phiếu phải là Approve (đồng ý) hoặc Reject (không đồng ý).");
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var session = await db.CouncilSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        if (session is null) return DomainResult<bool>.NotFound($"Không có phiên họp '{sessionId}'.");
+        if (session.Status != "Open") return DomainResult<bool>.Conflict("Phiên họp đã kết thúc: không nhận thêm phiếu.");
+        var member = await db.CouncilSessionMembers.AsNoTracking().FirstOrDefaultAsync(m => m.SessionId == sessionId && m.UserName == actor.UserName, cancellationToken).ConfigureAwait(false);
+        if (member is null) return DomainResult<bool>.Forbidden("Anh/chị không phải thành viên Hội đồng của phiên họp này.");
+        if (!await db.CouncilSessionItems.AnyAsync(i => i.SessionId == sessionId && i.NominationId == request.NominationId, cancellationToken).ConfigureAwait(false))
+            return DomainResult<bool>.Invalid("nominationId", "Hồ sơ này không có trong chương trình phiên họp.");
+        if (await db.BallotReceipts.AnyAsync(r => r.SessionId == sessionId && r.NominationId == request.NominationId && r.UserName == actor.UserName, cancellationToken).ConfigureAwait(false))
+            return DomainResult<bool>.Conflict("Anh/chị đã bỏ phiếu cho hồ sơ này.");
+
+        db.BallotReceipts.Add(new BallotReceipt { SessionId = sessionId, NominationId = request.NominationId!, UserName = actor.UserName, Channel = member.Attendance == "Absent" ? "Written" : "InPerson" });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            return DomainResult<bool>.Conflict("Anh/chị đã bỏ phiếu cho hồ sơ này.");
+        }
+
+        var approve = request.Choice == "Approve" ? 1 : 0;
+        await db.CouncilSessionItems.Where(i => i.SessionId == sessionId && i.NominationId == request.NominationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Approve, i => i.Approve + approve).SetProperty(i => i.Reject, i => i.Reject + 1 - approve), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<bool>.Success(true);
+    }
+
+    /// <summary>Closes voting, counts each item on ALL members, numbers the minutes and tells each nomination's workflow.</summary>
+    public async Task<DomainResult<CouncilSession>> CloseAsync(string sessionId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOffice && !actor.Is(Roles.CouncilSecretary) && !actor.Is(Roles.Chair))
+            return DomainResult<CouncilSession>.Forbidden("Chỉ thư ký hoặc Chủ tịch Hội đồng kết thúc phiên họp.");
+        await using var db = contexts.Create();
+        var now = clock.GetUtcNow();
+        var won = await db.CouncilSessions.Where(s => s.Id == sessionId && s.Status == "Open")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "Counting"), cancellationToken).ConfigureAwait(false);
+        if (won == 0)
+            return await db.CouncilSessions.AnyAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false)
+                ? DomainResult<CouncilSession>.Conflict("Phiên họp đã kết thúc.")
+                : DomainResult<CouncilSession>.NotFound($"Không có phiên họp '{sessionId}'.");
+
+        var session = await db.CouncilSessions.Include(s => s.Members).Include(s => s.Items).FirstAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Present: marked present, or not marked and voted in person.
+        var present = session.Members.Count(m => m.Attendance == "Present" || (m.Attendance == "Unknown" && receipts.Any(r => r.UserName == m.UserName && r.Channel == "InPerson")));
+        var minutes = await numbers.IssueAsync("Minutes", options.MinutesSymbol, "session:" + sessionId, $"Biên bản họp {session.Title}", actor.UserName,
+            calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<(CouncilSessionItem Item, VoteOutcome Outcome)>();
+        foreach (var item in session.Items)
+        {
+            var outcome = VoteRules.Count(item.VoteRule, item.ThresholdPercent, item.Approve, item.Reject, session.MemberCount, present, options.CouncilQuorumPercent);
+            item.Result = outcome.Result;
+            outcomes.Add((item, outcome));
+            db.NominationEvents.Add(new NominationEvent
+            {
+                NominationId = item.NominationId, Event = "CouncilVoted", Actor = actor.UserName, At = now,
+                Note = $"{session.Title} (biên bản số {minutes.DocumentNumber}): {outcome.Approve}/{outcome.Members} thành viên đồng ý ({outcome.ApprovePercent:0.##}%) — {ResultLabel(outcome.Result)}",
+            });
+        }
+
+        session.Status = "Closed";
+        session.ClosedAt = now;
+        session.MinutesNumber = minutes.DocumentNumber;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var (item, outcome) in outcomes.Where(o => o.Outcome.Result is "Passed" or "Failed"))
+        {
+            var input = new JsonObject
+            {
+                ["result"] = outcome.Result,
+                ["approve"] = outcome.Approve,
+                ["reject"] = outcome.Reject,
+                ["members"] = outcome.Members,
+                ["present"] = outcome.Present,
+                ["approvePercent"] = outcome.ApprovePercent,
+                ["session"] = sessionId,
+                ["minutes"] = minutes.DocumentNumber,
+            };
+            await runtime.TriggerAsync(new Stimulus(NominationStimuli.CouncilResult, NominationStimuli.Payload(item.NominationId)),
+                new TriggerOptions(input, CorrelationId: item.NominationId), cancellationToken).ConfigureAwait(false);
+        }
+
+        return DomainResult<CouncilSession>.Success(session);
+    }
+
+    public static string ResultLabel(string result) => result switch
+    {
+        "Passed" => "đạt",
+        "Failed" => "không đạt",
+        "NoQuorum" => "không đủ số thành viên tham dự, chưa biểu quyết",
+        _ => "đang bỏ phiếu",
+    };
+}

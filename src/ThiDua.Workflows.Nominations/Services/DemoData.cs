@@ -1,0 +1,98 @@
+using ThiDua.Workflows.Nominations.Entities;
+
+namespace ThiDua.Workflows.Nominations.Services;
+
+/// <summary>Demo data of xã Trường Lưu for Development: units and thôn, people, users for each role, the council, the campaign.</summary>
+internal static class DemoData
+{
+    /// <summary>The demo users' password (Development only; README says so).</summary>
+    public const string DemoPassword = "ThiDua@2026";
+
+    public static void AddDirectory(NominationsDbContext db, NominationOptions options)
+    {
+        db.Units.AddRange(
+            Unit("vp-ubnd", "Văn phòng HĐND và UBND xã", UnitKind.Office, 12),
+            Unit("phong-kinh-te", "Phòng Kinh tế", UnitKind.Office, 8),
+            Unit("phong-vhxh", "Phòng Văn hóa - Xã hội", UnitKind.Office, 7),
+            Unit("mttq", "Ủy ban MTTQ Việt Nam xã", UnitKind.MassOrganisation, 9),
+            Unit("doan-thanh-nien", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", UnitKind.MassOrganisation, 5),
+            Unit("hoi-phu-nu", "Hội Liên hiệp Phụ nữ xã", UnitKind.MassOrganisation, 5),
+            Unit("truong-thcs", "Trường THCS xã Trường Lưu", UnitKind.School, 38),
+            Unit("truong-tieu-hoc", "Trường Tiểu học xã Trường Lưu", UnitKind.School, 30),
+            Unit("htx-nong-nghiep", "Hợp tác xã dịch vụ nông nghiệp", UnitKind.Cooperative, 15),
+            Unit("dn-det-may", "Công ty TNHH Dệt may Trường Lưu", UnitKind.Enterprise, 120),
+            Unit("hkd-tran-van-an", "Hộ kinh doanh Trần Văn An (cơ khí)", UnitKind.HouseholdBusiness, 4),
+            Unit("thon-1", "Thôn 1", UnitKind.Village, 0),
+            Unit("thon-2", "Thôn 2", UnitKind.Village, 0),
+            Unit("thon-3", "Thôn 3", UnitKind.Village, 0));
+        var people = new[]
+        {
+            new Person { Id = 1, FullName = "Nguyễn Thị Hương", Gender = "Nữ", BirthYear = 1988, Position = "Chi hội trưởng phụ nữ", UnitId = "thon-1" },
+            new Person { Id = 2, FullName = "Trần Đức Thắng", Gender = "Nam", BirthYear = 1985, Position = "Giáo viên Tin học", UnitId = "truong-thcs", RecruitedOn = new DateOnly(2010, 9, 1) },
+            new Person { Id = 3, FullName = "Lê Thị Mai Anh", Gender = "Nữ", BirthYear = 1992, Position = "Công chức Văn phòng - Thống kê", UnitId = "vp-ubnd", RecruitedOn = new DateOnly(2018, 3, 1) },
+            new Person { Id = 4, FullName = "Phan Văn Lộc", Gender = "Nam", BirthYear = 1979, Position = "Giám đốc Hợp tác xã", UnitId = "htx-nong-nghiep" },
+            new Person { Id = 5, FullName = "Đặng Thị Thu Trang", Gender = "Nữ", BirthYear = 1990, Position = "Giáo viên", UnitId = "truong-tieu-hoc", RecruitedOn = new DateOnly(2014, 8, 15) },
+            new Person { Id = 6, FullName = "Võ Minh Tuấn", Gender = "Nam", BirthYear = 1995, Position = "Bí thư Đoàn xã", UnitId = "doan-thanh-nien" },
+        };
+        db.People.AddRange(people);
+        db.Campaigns.Add(new Campaign
+        {
+            Id = "phong-trao-2026-2030",
+            Name = "Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh",
+            StartYear = 2026,
+            EndYear = 2030,
+            PlanDueDate = new DateOnly(2026, 6, 30),
+            Phases =
+            [
+                new CampaignPhase { CampaignId = "phong-trao-2026-2030", Name = "Giai đoạn 1 (2026–2027)", StartYear = 2026, EndYear = 2027, Review = "InterimReview", ReviewDate = new DateOnly(2027, 11, 15) },
+                new CampaignPhase { CampaignId = "phong-trao-2026-2030", Name = "Giai đoạn 2 (2028–2030)", StartYear = 2028, EndYear = 2030, Review = "FinalReview", ReviewDate = new DateOnly(2030, 11, 15) },
+            ],
+        });
+        // Earlier awards: the register drives chain rules (Phan Văn Lộc: CSTĐCS two years running).
+        db.Commendations.AddRange(
+            Earlier(4, "Phan Văn Lộc", "CSTDCS", 2024, "98/QĐ-UBND", options),
+            Earlier(4, "Phan Văn Lộc", "CSTDCS", 2025, "131/QĐ-UBND", options),
+            Earlier(2, "Trần Đức Thắng", "LDTT", 2025, "130/QĐ-UBND", options));
+    }
+
+    public static IEnumerable<SeedUser> ExtraUsers()
+    {
+        var hash = UserAccounts.Hash(DemoPassword);
+        SeedUser User(string name, string display, string? unit, params string[] roles) =>
+            new() { UserName = name, DisplayName = display, PasswordHash = hash, Unit = unit, Roles = [.. roles], Email = $"{name}@truongluu.local" };
+        yield return User("thuky", "Thư ký Hội đồng (Phòng Văn hóa - Xã hội)", "phong-vhxh", Roles.Office, Roles.CouncilSecretary);
+        yield return User("phochutich", "Phó Chủ tịch UBND xã", null, Roles.CouncilMember);
+        yield return User("chutichmttq", "Chủ tịch Ủy ban MTTQ xã", "mttq", Roles.CouncilMember);
+        yield return User("bithudoan", "Bí thư Đoàn xã", "doan-thanh-nien", Roles.CouncilMember, Roles.UnitSubmitter);
+        yield return User("chutichhpn", "Chủ tịch Hội Phụ nữ xã", "hoi-phu-nu", Roles.CouncilMember, Roles.UnitSubmitter);
+        yield return User("truongphongkt", "Trưởng phòng Kinh tế", "phong-kinh-te", Roles.CouncilMember, Roles.UnitSubmitter);
+        yield return User("hieutruong", "Hiệu trưởng Trường THCS", "truong-thcs", Roles.UnitSubmitter);
+        yield return User("thon2", "Trưởng Thôn 2", "thon-2", Roles.UnitSubmitter);
+        yield return User("htx", "Giám đốc HTX dịch vụ nông nghiệp", "htx-nong-nghiep", Roles.UnitSubmitter);
+        yield return User("vanphongubnd", "Chánh Văn phòng HĐND và UBND xã", "vp-ubnd", Roles.UnitSubmitter);
+    }
+
+    /// <summary>Seven seats: the chair (Chủ tịch UBND xã), vice-chairs, the standing member (head of the office), members.</summary>
+    public static void AddCouncil(NominationsDbContext db, IReadOnlyCollection<string> users)
+    {
+        (string User, string Position)[] seats =
+        [
+            ("chutich", "Chủ tịch Hội đồng"), ("phochutich", "Phó Chủ tịch Hội đồng"), ("chutichmttq", "Phó Chủ tịch Hội đồng"),
+            ("truongphong", "Ủy viên thường trực"), ("bithudoan", "Ủy viên"), ("chutichhpn", "Ủy viên"), ("truongphongkt", "Ủy viên"),
+        ];
+        db.CouncilSeats.AddRange(seats.Where(s => users.Contains(s.User, StringComparer.OrdinalIgnoreCase)).Select(s => new CouncilSeat { UserName = s.User, Position = s.Position }));
+    }
+
+    private static Unit Unit(string id, string name, UnitKind kind, int members) => new() { Id = id, Name = name, Kind = kind, MemberCount = members, Email = $"{id}@truongluu.local" };
+
+    private static Commendation Earlier(long person, string name, string award, int year, string number, NominationOptions options) => new()
+    {
+        PersonId = person,
+        NomineeName = name,
+        AwardCode = award,
+        Year = year,
+        DecisionNumber = number,
+        DecidedOn = new DateOnly(year, 12, 20),
+        Issuer = options.ChairTitle,
+    };
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Scheduling.Calendar;
+
+namespace ThiDua.Workflows.Nominations.Services;
+
+public sealed record NominationView(
+    string Id, int Year, string UnitId, string NomineeKind, string NomineeName, long? PersonId, string? NomineeUnitId, string AwardCode, string AwardName,
+    string CommendationType, string Status, string StatusLabel, string AchievementSummary, string? PerformanceRating, bool InitiativeRecognized,
+    int? AdvancedWorkerPercent, IReadOnlyList<string> EligibilityIssues, int SupplementRequests, DateTimeOffset? SubmittedAt, DateTimeOffset? CompleteAt,
+    DateTimeOffset? DueAt, string? DueDate, string? Workflow, string? DecisionNumber, DateTimeOffset CreatedAt);
+
+public sealed record NominationDetail(
+    NominationView Nomination,
+    IReadOnlyList<object> History,
+    IReadOnlyList<object> Attachments,
+    IReadOnlyList<object> Holds,
+    IReadOnlyList<object> Objections,
+    IReadOnlyList<object> ProvinceSubmissions,
+    IReadOnlyList<string> MissingDocuments);
+
+/// <summary>Read models for the API: nominations with their history, sessions without anything that could reveal a vote.</summary>
+public sealed class NominationQueries(NominationsContexts contexts, WorkingCalendar calendar)
+{
+    public async Task<IReadOnlyList<NominationView>> ListAsync(Actor actor, string? status, string? unitId, int? year, string? awardCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = contexts.Create();
+        var query = db.Nominations.AsNoTracking();
+        // A unit sees its own nominations; the office, the council and the chair see all.
+        if (!actor.IsOffice && !actor.Is(Roles.Chair) && !actor.Is(Roles.CouncilMember) && !actor.Is(Roles.CouncilSecretary))
+            query = query.Where(n => n.UnitId == actor.UnitId);
+        if (status is { Length: > 0 }) query = query.Where(n => n.Status == status);
+        if (unitId is { Length: > 0 }) query = query.Where(n => n.UnitId == unitId);
+        if (year is { } y) query = query.Where(n => n.Year == y);
+        if (awardCode is { Length: > 0 }) query = query.Where(n => n.AwardCode == awardCode);
+        var list = await query.OrderBy(n => n.CreatedAt).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
+        var decisionIds = list.Where(n => n.DecisionId != null).Select(n => n.DecisionId!).ToList();
+        var numbers = await db.Decisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.DocumentNumber, cancellationToken).ConfigureAwait(false);
+        return list.Select(n => View(n, awards.GetValueOrDefault(n.AwardCode, n.AwardCode), n.DecisionId is null ? null : numbers.GetValueOrDefault(n.DecisionId))).ToList();
+    }
+
+    public async Task<NominationDetail?> DetailAsync(string id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = contexts.Create();
+        var n = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken).ConfigureAwait(false);
+        if (n is null || (!actor.IsOffice && !actor.Is(Roles.Chair) && !actor.Is(Roles.CouncilMember) && !actor.Is(Roles.CouncilSecretary) && n.UnitId != actor.UnitId)) return null;
+        var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == n.AwardCode, cancellationToken).ConfigureAwait(false);
+        var number = n.DecisionId is null ? null : (await db.Decisions.AsNoTracking().FirstAsync(d => d.Id == n.DecisionId, cancellationToken).ConfigureAwait(false)).DocumentNumber;
+        var history = await db.NominationEvents.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)
+            .Select(e => new { e.Event, e.Status, e.Actor, e.Note, e.At }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.NominationId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var holds = await db.EligibilityHolds.AsNoTracking().Where(h => h.NominationId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var objections = await db.Objections.AsNoTracking().Where(o => o.NominationId == id).OrderBy(o => o.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var submissions = await db.ProvinceSubmissions.AsNoTracking().Where(s => s.NominationId == id).OrderBy(s => s.SentAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var missing = award.RequiredDocuments.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Where(d => attachments.All(a => a.DocumentType != d)).Select(d => DocumentTypes.Labels.GetValueOrDefault(d, d)).ToList();
+        return new NominationDetail(
+            View(n, award.Name, number),
+            history.Select(h => (object)new { h.Event, h.Status, StatusLabel = h.Status is null ? null : NominationStatuses.Labels.GetValueOrDefault(h.Status), h.Actor, h.Note, h.At }).ToList(),
+            attachments.Select(a => (object)new { a.Id, a.DocumentType, DocumentLabel = DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt }).ToList(),
+            holds.Select(h => (object)new { h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt }).ToList(),
+            objections.Select(o => (object)new { o.Text, o.From, o.At }).ToList(),
+            submissions.Select(s => (object)new { s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note }).ToList(),
+            missing);
+    }
+
+    /// <summary>A session: agenda, attendance, who has voted (never how); counts and results only once it is closed.</summary>
+    public async Task<object?> SessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var s = await db.CouncilSessions.AsNoTracking().Include(x => x.Members).Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        if (s is null) return null;
+        var ids = s.Items.Select(i => i.NominationId).ToList();
+        var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
+        var voted = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId)
+            .GroupBy(r => r.NominationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
+        var closed = s.Status == "Closed";
+        return new
+        {
+            s.Id, s.Title, s.ScheduledAt, s.Status, s.MemberCount, s.MinutesNumber, s.ClosedAt,
+            Members = s.Members.OrderBy(m => m.UserName).Select(m => new { m.UserName, m.Attendance }),
+            Items = s.Items.Select(i => new
+            {
+                i.NominationId,
+                NomineeName = nominations.GetValueOrDefault(i.NominationId)?.NomineeName,
+                AwardCode = nominations.GetValueOrDefault(i.NominationId)?.AwardCode,
+                EligibilityIssues = Lines(nominations.GetValueOrDefault(i.NominationId)?.EligibilityIssues),
+                VoteRule = i.VoteRule.ToString(),
+                i.ThresholdPercent,
+                BallotsCast = voted.GetValueOrDefault(i.NominationId),
+                Approve = closed ? i.Approve : (int?)null,
+                Reject = closed ? i.Reject : (int?)null,
+                ApprovePercent = closed && s.MemberCount > 0 ? Math.Round(i.Approve * 100m / s.MemberCount, 2) : (decimal?)null,
+                Result = closed ? i.Result : "Pending",
+            }),
+        };
+    }
+
+    private NominationView View(Nomination n, string awardName, string? decisionNumber) => new(
+        n.Id, n.Year, n.UnitId, n.NomineeKind.ToString(), n.NomineeName, n.PersonId, n.NomineeUnitId, n.AwardCode, awardName, n.CommendationType.ToString(),
+        n.Status, NominationStatuses.Labels.GetValueOrDefault(n.Status, n.Status), n.AchievementSummary, n.PerformanceRating?.ToString(), n.InitiativeRecognized,
+        n.AdvancedWorkerPercent, Lines(n.EligibilityIssues), n.SupplementRequests, n.SubmittedAt, n.CompleteAt, n.DueAt,
+        n.DueAt is { } due ? calendar.LocalDate(due).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : null,
+        n.WorkflowDefinitionId, decisionNumber, n.CreatedAt);
+
+    private static string[] Lines(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split('\n');
+}

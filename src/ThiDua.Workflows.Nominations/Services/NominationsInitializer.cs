@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Scheduling.Tasks;
+
+namespace ThiDua.Workflows.Nominations.Services;
+
+/// <summary>A user to create at start-up when missing (the first administrator; in Development the demo users).</summary>
+public sealed class SeedUser
+{
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>An ASP.NET Core Identity password hash (PBKDF2); never a password.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    public List<string> Roles { get; set; } = [];
+
+    public string? Unit { get; set; }
+
+    public string? Email { get; set; }
+}
+
+/// <summary>
+/// Start-up of the domain: upgrade its tables, add catalogue entries that are missing (edits are kept), create the
+/// configured users that are missing, and — in an empty database, when asked — the demo data of xã Trường Lưu.
+/// </summary>
+public sealed partial class NominationsInitializer(
+    NominationsContexts contexts,
+    NominationOptions options,
+    NominationService nominations,
+    IWorkflowRuntime runtime,
+    TimeProvider clock,
+    ILogger<NominationsInitializer> logger)
+{
+    public async Task InitializeAsync(IReadOnlyList<SeedUser> users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        await contexts.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using (var db = contexts.Create())
+        {
+            var known = await db.AwardKinds.Select(a => a.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
+            db.AwardKinds.AddRange(AwardCatalogSeed.All(options).Where(a => !known.Contains(a.Code)));
+            var seeded = options.SeedDemoData && !await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false);
+            if (seeded) DemoData.AddDirectory(db, options);
+            var existing = await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var user in users.Concat(seeded ? DemoData.ExtraUsers() : []).Where(u => !existing.Contains(u.UserName, StringComparer.OrdinalIgnoreCase)))
+            {
+                db.Users.Add(new UserAccount
+                {
+                    UserName = user.UserName,
+                    DisplayName = user.DisplayName,
+                    Email = user.Email,
+                    PasswordHash = user.PasswordHash,
+                    UnitId = user.Unit,
+                    Roles = user.Roles.Distinct().Select(r => new UserRole { UserName = user.UserName, Role = r }).ToList(),
+                });
+                existing.Add(user.UserName);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (seeded)
+            {
+                DemoData.AddCouncil(db, existing);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SeedNominationsAsync(db, cancellationToken).ConfigureAwait(false);
+                DemoSeeded(logger);
+            }
+        }
+
+        var restarted = await nominations.StartMissingWorkflowsAsync(cancellationToken).ConfigureAwait(false);
+        if (restarted > 0) WorkflowsRestarted(logger, restarted);
+    }
+
+    /// <summary>A few nominations at different steps: a draft, one waiting for the completeness check, one under appraisal, one for the province.</summary>
+    private async Task SeedNominationsAsync(NominationsDbContext db, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
+        Actor UnitActor(string unit) => new("demo", [Roles.UnitSubmitter], unit);
+        var office = new Actor("vanphong", [Roles.Office], null);
+
+        async Task<Nomination?> Create(Person person, string award, string summary, PerformanceRating rating, bool initiative, CommendationType type = CommendationType.Merit)
+        {
+            var result = await nominations.CreateAsync(new CreateNominationRequest(person.UnitId, "Individual", person.Id, null, null, award, type.ToString(), year,
+                summary, rating.ToString(), initiative, null, "phong-trao-2026-2030"), UnitActor(person.UnitId), cancellationToken).ConfigureAwait(false);
+            return result.Value;
+        }
+
+        await Create(people[0], "LDTT", "Hoàn thành tốt nhiệm vụ; tích cực tham gia chuyển đổi số ở thôn.", PerformanceRating.Good, false).ConfigureAwait(false);
+        if (await Create(people[1], "CSTDCS", "Sáng kiến “Sổ tay điện tử quản lý học sinh” được Hội đồng sáng kiến xã công nhận.", PerformanceRating.Excellent, true).ConfigureAwait(false) is { } waiting)
+            await nominations.SubmitAsync(waiting.Id, UnitActor(waiting.UnitId), cancellationToken).ConfigureAwait(false);
+        if (await Create(people[2], "LDTT", "Hoàn thành tốt nhiệm vụ; đưa 100% hồ sơ một cửa lên dịch vụ công trực tuyến.", PerformanceRating.Good, false).ConfigureAwait(false) is { } appraised)
+        {
+            await nominations.SubmitAsync(appraised.Id, UnitActor(appraised.UnitId), cancellationToken).ConfigureAwait(false);
+            await runtime.TriggerAsync(new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("completeness")),
+                new TriggerOptions(new JsonObject { ["action"] = "Complete", ["by"] = office.UserName, ["channel"] = "demo" }, WorkflowInstanceId: NominationService.InstanceId(appraised.Id)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await Create(people[3], "BKTINH", "Hai năm liên tục đạt Chiến sĩ thi đua cơ sở; mô hình trồng trọt hữu cơ, chuyển đổi xanh.", PerformanceRating.Excellent, true).ConfigureAwait(false) is { } province)
+            await nominations.SubmitAsync(province.Id, UnitActor(province.UnitId), cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Seeded the demo data of xã Trường Lưu (units, people, users, council, campaign, nominations)")]
+    private static partial void DemoSeeded(ILogger logger);
+
+    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Started {Count} nomination workflows that a previous run submitted but did not start")]
+    private static partial void WorkflowsRestarted(ILogger logger, int count);
+}

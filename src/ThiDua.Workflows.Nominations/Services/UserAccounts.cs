@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Notifications;
+
+namespace ThiDua.Workflows.Nominations.Services;
+
+/// <summary>Role names used across the product (glossary: Office = Phòng Văn hóa - Xã hội).</summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Office = "Office";
+    public const string OfficeHead = "OfficeHead";
+    public const string UnitSubmitter = "UnitSubmitter";
+    public const string CouncilMember = "CouncilMember";
+    public const string CouncilSecretary = "CouncilSecretary";
+    public const string Chair = "Chair";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Office, OfficeHead, UnitSubmitter, CouncilMember, CouncilSecretary, Chair];
+}
+
+/// <summary>
+/// Users and roles in the database: sign-in checks and the directory task mail uses. The directory reads the
+/// database each time (a commune has tens of users), so a change is seen at once.
+/// </summary>
+public sealed class UserAccounts(NominationsContexts contexts) : IUserDirectory
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    public static string Hash(string password) => Hasher.HashPassword(null!, password);
+
+    public async Task<UserAccount?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles)
+            .FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
+        if (user is null || string.IsNullOrEmpty(user.PasswordHash)) return null;
+        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+    }
+
+    public DirectoryUser? Find(string userName)
+    {
+        using var db = contexts.Create();
+        var user = db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefault(u => u.UserName == userName && u.Active);
+        return user is null ? null : ToDirectory(user);
+    }
+
+    public IReadOnlyList<DirectoryUser> InRole(string role)
+    {
+        using var db = contexts.Create();
+        return db.Users.AsNoTracking().Include(u => u.Roles).Where(u => u.Active && u.Roles.Any(r => r.Role == role))
+            .OrderBy(u => u.UserName).AsEnumerable().Select(ToDirectory).ToList();
+    }
+
+    public IReadOnlyList<DirectoryUser> InUnit(string unit)
+    {
+        using var db = contexts.Create();
+        return db.Users.AsNoTracking().Include(u => u.Roles).Where(u => u.Active && u.UnitId == unit)
+            .OrderBy(u => u.UserName).AsEnumerable().Select(ToDirectory).ToList();
+    }
+
+    public static DirectoryUser ToDirectory(UserAccount u) => new(u.UserName, u.DisplayName, u.Email, u.Roles.Select(r => r.Role).ToList(), u.UnitId);
+}

@@ -1,0 +1,276 @@
+using System.Net.Mime;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Nominations.Services;
+using ThiDua.Workflows.Web.Security;
+
+namespace ThiDua.Workflows.Web.Nominations;
+
+public sealed record HoldRequest(string? Reason, string? Note);
+
+public sealed record ReleaseRequest(string? Note);
+
+public sealed record ObjectionRequest(string? Text);
+
+/// <summary>Nominations, their dossier, holds, objections and the province's answer (REST, JSON; files as multipart).</summary>
+public static class NominationEndpoints
+{
+    public static void MapNominations(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/nominations").WithTags("Nominations").RequireAuthorization();
+
+        group.MapGet("/", (ClaimsPrincipal user, NominationQueries queries, string? status, string? unitId, int? year, string? awardCode, CancellationToken ct) =>
+            queries.ListAsync(user.ToActor(), status, unitId, year, awardCode, ct))
+            .WithSummary("Nominations I may see (a unit its own; the office, council and chair all), filtered by status, unit, year, award.");
+
+        group.MapGet("/{id}", async (string id, ClaimsPrincipal user, NominationQueries queries, CancellationToken ct) =>
+            await queries.DetailAsync(id, user.ToActor(), ct).ConfigureAwait(false) is { } detail ? Results.Ok(detail) : Results.NotFound())
+            .WithSummary("One nomination: status, legal due date, eligibility flags, history, dossier, holds, objections, province letters, missing documents.");
+
+        group.MapPost("/", async (CreateNominationRequest request, ClaimsPrincipal user, NominationService service, NominationQueries queries, CancellationToken ct) =>
+            (await service.CreateAsync(request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(n => Results.Created($"/api/nominations/{n.Id}", new { n.Id, n.Status, n.NomineeName, EligibilityIssues = n.EligibilityIssues?.Split('\n') ?? [] })))
+            .WithSummary("A unit drafts a nomination (individual, collective or household; type of commendation per Law Art.8).");
+
+        group.MapPost("/{id}/submit", async (string id, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
+            (await service.SubmitAsync(id, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(n => Results.Ok(new { n.Id, n.Status, n.WorkflowDefinitionId })))
+            .WithSummary("Sends the draft to the commune (its path's workflow starts), or re-sends a dossier returned for supplement. Takes effect once.");
+
+        // Multipart without an antiforgery token: the auth cookie is SameSite=Lax, so a cross-site form cannot post it.
+        group.MapPost("/{id}/attachments", async (string id, HttpRequest http, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
+        {
+            if (!http.HasFormContentType) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Gửi tệp dạng multipart/form-data (trường file và documentType)."] });
+            var form = await http.ReadFormAsync(ct).ConfigureAwait(false);
+            var file = form.Files.GetFile("file");
+            if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Thiếu tệp (trường file)."] });
+            await using var stream = file.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+            var result = await service.AddAttachmentAsync(id, form["documentType"].ToString(), FileNameOf(file), buffer.ToArray(), user.ToActor(), ct).ConfigureAwait(false);
+            return result.ToHttp(a => Results.Created($"/api/nominations/{id}/attachments/{a.Id}", new { a.Id, a.DocumentType, a.FileName, a.ContentType, a.Size, a.Sha256 }));
+        }).DisableAntiforgery().WithSummary("Adds a dossier document (PDF, Word, Excel, JPEG, PNG; size limit; the file's content must match its type).");
+
+        group.MapGet("/{id}/attachments/{attachmentId}", async (string id, string attachmentId, ClaimsPrincipal user, NominationQueries queries, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            if (await queries.DetailAsync(id, user.ToActor(), ct).ConfigureAwait(false) is null) return Results.NotFound();
+            await using var db = contexts.Create();
+            var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.NominationId == id, ct).ConfigureAwait(false);
+            if (attachment is null) return Results.NotFound();
+            var content = await db.AttachmentContents.AsNoTracking().FirstAsync(c => c.AttachmentId == attachmentId, ct).ConfigureAwait(false);
+            return Results.File(content.Content, attachment.ContentType, attachment.FileName);
+        }).WithSummary("Downloads a dossier document under its original (Vietnamese) name.");
+
+        group.MapPost("/{id}/holds", async (string id, HoldRequest request, ClaimsPrincipal user, HttpContext http, NominationService service, CancellationToken ct) =>
+            (await service.PlaceHoldAsync(id, request.Reason, request.Note, user.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false))
+                .ToHttp(_ => Results.Accepted($"/api/nominations/{id}", new { id, status = NominationStatuses.OnHold })))
+            .WithSummary("Puts a nomination under appraisal on hold (discipline, inspection, complaint pending — ND 152 Art.4).");
+
+        group.MapPost("/{id}/holds/release", async (string id, ReleaseRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
+            (await service.ReleaseHoldAsync(id, request.Note, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { id, released = true })))
+            .WithSummary("Ends a hold: the nomination goes back to appraisal.");
+
+        group.MapPost("/{id}/objections", async (string id, ObjectionRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
+            (await service.AddObjectionAsync(id, request.Text, user.Identity!.Name, ct).ConfigureAwait(false)).ToHttp(o => Results.Created($"/api/nominations/{id}", new { o.Id, o.At })))
+            .WithSummary("An opinion received while the list is posted publicly.");
+
+        group.MapPost("/{id}/province-outcome", async (string id, ProvinceOutcomeRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
+            (await service.RecordProvinceOutcomeAsync(id, request, user.ToActor(), ct).ConfigureAwait(false))
+                .ToHttp(s => Results.Ok(new { s.LetterNumber, s.Outcome, s.ProvinceDecisionNumber, s.Note })))
+            .WithSummary("The office records the province's answer to the commune's letter: Decided (with its decision number) or Returned (with the reason).");
+    }
+
+    /// <summary>The client's file name: RFC 5987 <c>filename*</c> first, then a MIME-encoded or plain <c>filename</c>.</summary>
+    private static string FileNameOf(IFormFile file)
+    {
+        if (Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(file.ContentDisposition, out var disposition))
+        {
+            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
+            if (!string.IsNullOrEmpty(name)) return Decode(Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(name).ToString());
+        }
+
+        return Decode(file.FileName);
+    }
+
+    private static string Decode(string name)
+    {
+        // HttpClient writes non-ASCII names as MIME encoded-words (=?utf-8?B?...?=).
+        if (name.StartsWith("=?utf-8?B?", StringComparison.OrdinalIgnoreCase) && name.EndsWith("?=", StringComparison.Ordinal))
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(name[10..^2]));
+            }
+            catch (FormatException)
+            {
+                return name;
+            }
+        }
+
+        return name;
+    }
+}
+
+/// <summary>The council: its seats, sessions, attendance, secret ballots, the count.</summary>
+public static class CouncilEndpoints
+{
+    public static void MapCouncil(this WebApplication app)
+    {
+        var council = app.MapGroup("/api/council").WithTags("Council").RequireAuthorization();
+        council.MapGet("/seats", async (NominationsContexts contexts, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            return await db.CouncilSeats.AsNoTracking().OrderBy(s => s.UserName).ToListAsync(ct).ConfigureAwait(false);
+        }).WithSummary("The council's members and their positions.");
+        council.MapPut("/seats", async (List<SeatRequest> seats, ClaimsPrincipal user, CouncilService service, CancellationToken ct) =>
+            (await service.SetSeatsAsync(seats, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(Results.Ok))
+            .WithSummary("The chair sets the council's composition (sessions called afterwards count on it).");
+
+        var sessions = app.MapGroup("/api/council-sessions").WithTags("Council").RequireAuthorization();
+        sessions.MapPost("/", async (CreateSessionRequest request, ClaimsPrincipal user, CouncilService service, CancellationToken ct) =>
+            (await service.CreateSessionAsync(request, user.ToActor(), ct).ConfigureAwait(false))
+                .ToHttp(s => Results.Created($"/api/council-sessions/{s.Id}", new { s.Id, s.Title, s.Status, s.MemberCount })))
+            .WithSummary("Calls a session on nominations waiting for the council; every member is mailed the agenda with the eligibility flags.");
+        sessions.MapGet("/{id}", async (string id, NominationQueries queries, CancellationToken ct) =>
+            await queries.SessionAsync(id, ct).ConfigureAwait(false) is { } s ? Results.Ok(s) : Results.NotFound())
+            .WithSummary("Agenda, attendance and how many have voted; counts and results only after the session closes.");
+        sessions.MapPost("/{id}/attendance", async (string id, AttendanceRequest request, ClaimsPrincipal user, CouncilService service, CancellationToken ct) =>
+            (await service.SetAttendanceAsync(id, request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { request.UserName, request.Attendance })))
+            .WithSummary("The secretary records who is present (absent members vote in writing).");
+        sessions.MapPost("/{id}/ballots", async (string id, BallotRequest request, ClaimsPrincipal user, CouncilService service, CancellationToken ct) =>
+            (await service.CastBallotAsync(id, request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { recorded = true })))
+            .WithSummary("A member's secret ballot on one nomination (Approve or Reject), once. The answer never says how anyone voted.");
+        sessions.MapPost("/{id}/close", async (string id, ClaimsPrincipal user, CouncilService service, NominationQueries queries, CancellationToken ct) =>
+        {
+            var result = await service.CloseAsync(id, user.ToActor(), ct).ConfigureAwait(false);
+            return result.Ok ? Results.Ok(await queries.SessionAsync(id, ct).ConfigureAwait(false)) : result.ToHttp(_ => Results.Ok());
+        }).WithSummary("Closes voting and counts each nomination on ALL members (≥80% for Chiến sĩ thi đua cơ sở), numbers the minutes, moves each nomination on.");
+    }
+}
+
+/// <summary>Units, people, users, the award catalogue, decisions and the awards register.</summary>
+public static class DirectoryEndpoints
+{
+    public sealed record UserRequest(string? UserName, string? DisplayName, string? Email, string? Password, List<string>? Roles, string? UnitId);
+
+    public sealed record PersonRequest(string? FullName, string? Gender, int? BirthYear, string? Position, string? UnitId, DateOnly? RecruitedOn);
+
+    public static void MapDirectory(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/units", async (NominationsContexts contexts, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            return (await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false)).Select(u => new { u.Id, u.Name, Kind = u.Kind.ToString(), u.MemberCount, u.Active });
+        }).WithTags("Directory").WithSummary("Units: phòng, thôn, schools, enterprises, cooperatives, household businesses, MTTQ and đoàn thể.");
+
+        api.MapGet("/people", async (NominationsContexts contexts, string? unitId, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            var query = db.People.AsNoTracking();
+            if (unitId is { Length: > 0 }) query = query.Where(p => p.UnitId == unitId);
+            return await query.OrderBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
+        }).WithTags("Directory").WithSummary("People who can be nominated.");
+
+        api.MapPost("/people", async (PersonRequest request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            if (string.IsNullOrWhiteSpace(request.FullName)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["fullName"] = ["Cần ghi họ và tên."] });
+            await using var db = contexts.Create();
+            if (request.UnitId is null || !await db.Units.AnyAsync(u => u.Id == request.UnitId, ct).ConfigureAwait(false))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["unitId"] = [$"Không có đơn vị '{request.UnitId}'."] });
+            if (!actor.IsOffice && actor.UnitId != request.UnitId) return Results.Problem("Chỉ thêm người của đơn vị mình.", statusCode: StatusCodes.Status403Forbidden);
+            var person = new Person { FullName = request.FullName.Trim(), Gender = request.Gender, BirthYear = request.BirthYear, Position = request.Position, UnitId = request.UnitId, RecruitedOn = request.RecruitedOn };
+            db.People.Add(person);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return Results.Created($"/api/people/{person.Id}", person);
+        }).WithTags("Directory").WithSummary("Adds a person to a unit.");
+
+        api.MapGet("/people/{id:long}/commendations", (long id, NominationsContexts contexts, CancellationToken ct) => RegisterAsync(contexts, c => c.PersonId == id, ct))
+            .WithTags("Directory").WithSummary("A person's awards register (history).");
+        api.MapGet("/units/{id}/commendations", (string id, NominationsContexts contexts, CancellationToken ct) => RegisterAsync(contexts, c => c.UnitId == id, ct))
+            .WithTags("Directory").WithSummary("A collective's awards register (history).");
+
+        api.MapGet("/awards", async (NominationsContexts contexts, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            return (await db.AwardKinds.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).OrderBy(a => a.Level).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => new
+            {
+                a.Code, a.Name, Category = a.Category.ToString(), Level = a.Level.ToString(), NomineeKinds = a.NomineeKinds.Split(','), a.ProposedBy, a.DecidedBy, a.Standards,
+                RequiredDocuments = a.RequiredDocuments.Split(',').Select(d => new { Type = d, Label = DocumentTypes.Labels.GetValueOrDefault(d, d) }),
+                a.TimeLimitWorkingDays, VoteRule = a.VoteRule.ToString(), a.VoteThresholdPercent, a.PostingDays, a.PrizeMultipleIndividual, a.PrizeMultipleCollective, a.Basis, a.Active,
+            });
+        }).WithTags("Catalog").WithSummary("The award catalogue reachable from the commune (domain-rules.md §3.2).");
+
+        api.MapPut("/awards/{code}", async (string code, AwardSettings request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            if (!user.ToActor().IsOffice) return Results.Problem("Chỉ Phòng Văn hóa - Xã hội sửa danh mục.", statusCode: StatusCodes.Status403Forbidden);
+            var errors = new Dictionary<string, string[]>();
+            if (request.TimeLimitWorkingDays is < 1 or > 120) errors["timeLimitWorkingDays"] = ["Thời hạn từ 1 đến 120 ngày làm việc."];
+            if (request.VoteThresholdPercent is < 51 or > 100) errors["voteThresholdPercent"] = ["Tỷ lệ phiếu từ 51 đến 100%."];
+            if (request.PostingDays is < 0 or > 60) errors["postingDays"] = ["Thời gian công khai từ 0 đến 60 ngày."];
+            if (errors.Count > 0) return Results.ValidationProblem(errors);
+            await using var db = contexts.Create();
+            var award = await db.AwardKinds.FirstOrDefaultAsync(a => a.Code == code, ct).ConfigureAwait(false);
+            if (award is null) return Results.NotFound();
+            award.TimeLimitWorkingDays = request.TimeLimitWorkingDays ?? award.TimeLimitWorkingDays;
+            award.VoteThresholdPercent = request.VoteThresholdPercent ?? award.VoteThresholdPercent;
+            award.PostingDays = request.PostingDays ?? award.PostingDays;
+            award.PrizeMultipleIndividual = request.PrizeMultipleIndividual ?? award.PrizeMultipleIndividual;
+            award.PrizeMultipleCollective = request.PrizeMultipleCollective ?? award.PrizeMultipleCollective;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return Results.Ok(new { award.Code, award.TimeLimitWorkingDays, award.VoteThresholdPercent, award.PostingDays });
+        }).WithTags("Catalog").WithSummary("The office adjusts an award's province-specific values (time limit, vote threshold, posting days, prize multiples).");
+
+        api.MapGet("/decisions", async (NominationsContexts contexts, int? year, string? kind, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            var query = db.Decisions.AsNoTracking();
+            if (year is { } y) query = query.Where(d => d.Year == y);
+            if (kind is { Length: > 0 }) query = query.Where(d => d.Kind == kind);
+            return (await query.ToListAsync(ct).ConfigureAwait(false)).OrderBy(d => d.Symbol, StringComparer.Ordinal).ThenBy(d => d.Year).ThenBy(d => d.Number)
+                .Select(d => new { d.Id, d.Kind, d.DocumentNumber, d.Year, d.Number, d.Symbol, d.Title, d.SignedBy, d.SignedAt });
+        }).WithTags("Decisions").WithSummary("Numbered documents: award decisions (QĐ-UBND), letters to the province (TTr-UBND), council minutes (BB-HĐTĐKT).");
+
+        api.MapGet("/users", async (ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            if (!user.IsInRole(Roles.Administrator)) return Results.Problem("Chỉ quản trị viên.", statusCode: StatusCodes.Status403Forbidden);
+            await using var db = contexts.Create();
+            return Results.Ok((await db.Users.AsNoTracking().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false))
+                .Select(u => new { u.UserName, u.DisplayName, u.Email, u.UnitId, u.Active, Roles = u.Roles.Select(r => r.Role) }));
+        }).WithTags("Directory").WithSummary("Users and their roles (administrators).");
+
+        api.MapPost("/users", async (UserRequest request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            if (!user.IsInRole(Roles.Administrator)) return Results.Problem("Chỉ quản trị viên tạo người dùng.", statusCode: StatusCodes.Status403Forbidden);
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || !request.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+                errors["userName"] = ["Tên đăng nhập gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 64 ký tự)."];
+            if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["Cần ghi họ tên hiển thị."];
+            if (request.Password is not { Length: >= 10 }) errors["password"] = ["Mật khẩu cần ít nhất 10 ký tự."];
+            var unknown = (request.Roles ?? []).Where(r => !Roles.All.Contains(r)).ToList();
+            if (unknown.Count > 0) errors["roles"] = [$"Vai trò không có: {string.Join(", ", unknown)}. Có: {string.Join(", ", Roles.All)}."];
+            if (errors.Count > 0) return Results.ValidationProblem(errors);
+            await using var db = contexts.Create();
+            if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct).ConfigureAwait(false))
+                return Results.Problem($"Đã có người dùng '{request.UserName}'.", statusCode: StatusCodes.Status409Conflict);
+            db.Users.Add(new UserAccount
+            {
+                UserName = request.UserName!, DisplayName = request.DisplayName!.Trim(), Email = request.Email, UnitId = request.UnitId,
+                PasswordHash = UserAccounts.Hash(request.Password!),
+                Roles = (request.Roles ?? []).Distinct().Select(r => new UserRole { UserName = request.UserName!, Role = r }).ToList(),
+            });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return Results.Created($"/api/users/{request.UserName}", new { request.UserName, request.DisplayName, request.Roles });
+        }).WithTags("Directory").WithSummary("Creates a user with roles (administrators); the password is stored as a PBKDF2 hash.");
+    }
+
+    private static async Task<IResult> RegisterAsync(NominationsContexts contexts, System.Linq.Expressions.Expression<Func<Commendation, bool>> filter, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct).ConfigureAwait(false);
+        return Results.Ok((await db.Commendations.AsNoTracking().Where(filter).OrderBy(c => c.Year).ToListAsync(ct).ConfigureAwait(false))
+            .Select(c => new { c.Year, c.AwardCode, AwardName = awards.GetValueOrDefault(c.AwardCode), c.NomineeName, c.DecisionNumber, c.DecidedOn, c.Issuer, c.PrizeMoney }));
+    }
+}
