@@ -108,7 +108,8 @@ public static class InboxEndpoints
 
     private static object Summary(TaskRecord t) => new
     {
-        t.Id, t.Title, t.Summary, t.Assignee, t.Role, t.Unit, t.Status, t.DueAt, t.ClaimedBy, t.Action, t.DecidedBy, t.OnBehalfOf, t.DecidedAt, t.CorrelationId,
+        t.Id, t.ActivityId, t.Title, t.Summary, t.Assignee, t.Role, t.Unit, t.Status, t.DueAt, t.ClaimedBy, t.Action, t.DecidedBy, t.OnBehalfOf, t.DecidedAt, t.CorrelationId,
+        Actions = System.Text.Json.JsonSerializer.Deserialize<string[]>(t.Actions),
     };
 
     // A conditional update: of two people claiming at once, one gets it.
