@@ -105,10 +105,12 @@ public sealed class NominationApi(WebHost host)
     }
 
     /// <summary>Calls a session on the nominations, has <paramref name="approve"/> members approve and the rest reject, closes it.</summary>
-    public async Task<JsonNode> VoteAsync(IReadOnlyList<string> members, string nominationId, int approve, string title)
+    public async Task<JsonNode> VoteAsync(IReadOnlyList<string> members, string nominationId, int approve, string title, params string[] absent)
     {
         var session = await PostAsync("thuky", "/api/council-sessions", new { title, nominationIds = new[] { nominationId } }, HttpStatusCode.Created);
         var sessionId = session["id"]!.GetValue<string>();
+        foreach (var member in members)
+            await PostAsync("thuky", $"/api/council-sessions/{sessionId}/attendance", new { userName = member, attendance = absent.Contains(member) ? "Absent" : "Present" });
         for (var i = 0; i < members.Count; i++)
             await PostAsync(members[i], $"/api/council-sessions/{sessionId}/ballots", new { nominationId, choice = i < approve ? "Approve" : "Reject" });
         return await PostAsync("thuky", $"/api/council-sessions/{sessionId}/close", new { });

@@ -123,8 +123,12 @@ public sealed class NominationScenarioTests(WebHost host)
 
         // A council of 10: 8 approve = 80 % of all members → proposed; the chair decides, the decision is numbered.
         var ten = await _api.CouncilOfAsync("hdB", 10);
-        var passed = await _api.VoteAsync(ten, bId, 8, "Phiên họp Hội đồng TĐKT xã (lần 2)");
+        // One member is absent and votes in writing: the vote counts, the member is not "present".
+        var passed = await _api.VoteAsync(ten, bId, 8, "Phiên họp Hội đồng TĐKT xã (lần 2)", ten[0]);
         Assert.Equal("Passed", passed["items"]![0]!["result"]!.GetValue<string>());
+        Assert.Equal(80m, passed["items"]![0]!["approvePercent"]!.GetValue<decimal>());
+        Assert.Equal("Absent", passed["members"]!.AsArray().Single(m => m!["userName"]!.GetValue<string>() == ten[0])!["attendance"]!.GetValue<string>());
+        Assert.Equal("Written", Scalar($"SELECT Channel FROM BallotReceipts WHERE UserName = '{ten[0]}'"));
         Assert.Matches(@"^\d+/BB-HĐTĐKT$", passed["minutesNumber"]!.GetValue<string>());
         await _api.WaitStatusAsync(bId, "AwaitingDecision");
         await host.Mail.WaitForAsync("chutich@", "Quyết định khen thưởng: Chiến sĩ thi đua cơ sở năm 2026 — Ngô Văn Bình");
@@ -261,6 +265,50 @@ public sealed class NominationScenarioTests(WebHost host)
         Assert.Equal(name, download.Content.Headers.ContentDisposition!.FileNameStar);
         // Another unit may not add to this dossier.
         Assert.Equal(HttpStatusCode.Forbidden, (await _api.UploadAsync("thon2", id, "AchievementReport", "x.pdf", content)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PublicPosting_CollectsObjections_ThenTheOfficeDecidesToContinue()
+    {
+        var person = await _api.NewPersonAsync("hieutruong", "truong-thcs", "Bùi Thị Ngọc Lan");
+        var n = await _api.CreateAsync("hieutruong", new { nomineeKind = "Individual", personId = person, awardCode = "HCLD3", year = 2026,
+            achievementSummary = "30 năm cống hiến cho giáo dục xã Trường Lưu.", commendationType = "LongService", performanceRating = "Excellent" });
+        var id = n["id"]!.GetValue<string>();
+        var early = await (await _api.As("vanphong")).PostAsJsonAsync($"/api/nominations/{id}/objections", new { text = "Chưa công khai" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode); // an opinion outside the posting period is refused
+        await _api.PostAsync("hieutruong", $"/api/nominations/{id}/submit", new { });
+        await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+        await _api.WaitStatusAsync(id, "PublicPosting");
+
+        // Posted for 10 working days (Huân chương: ND 152 Art.44).
+        var calendar = host.Services.GetRequiredService<WorkingCalendar>();
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        Bookmark? ends = null;
+        for (var i = 0; i < 100 && ends is null; i++)
+        {
+            ends = (await store.FindInstanceAsync(NominationService.InstanceId(id)))!.Bookmarks.FirstOrDefault(x => x.Name == "ThiDua.Nominations.PostingEnds");
+            if (ends is null) await Task.Delay(100);
+        }
+
+        Assert.Equal(calendar.EndOfWorkingDay(calendar.AddWorkingDays(calendar.LocalDate(DateTimeOffset.UtcNow), 10)), ends!.ResumeAt);
+        await _api.PostAsync("thon2", $"/api/nominations/{id}/objections", new { text = "Đề nghị làm rõ thời gian công tác tại trường." }, HttpStatusCode.Created);
+        Assert.Single((await _api.DetailAsync(id))["objections"]!.AsArray());
+
+        // The posting period ends (its timer fires): the office reviews the opinion and continues to the council.
+        await host.Services.GetRequiredService<IWorkflowRuntime>().ResumeAsync(ends.Id);
+        await host.Mail.WaitForAsync("vanphong@", "Xem xét ý kiến trong thời gian công khai: Huân chương Lao động hạng Ba năm 2026 — Bùi Thị Ngọc Lan");
+        await _api.CompleteAsync("vanphong", id, "reviewObjections", "Continue");
+        await _api.WaitStatusAsync(id, "AwaitingCouncil");
+    }
+
+    private string? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "workflows.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
     }
 
     private void AssertNoRowLinksVoterAndChoice(IReadOnlyList<string> voters)
