@@ -227,6 +227,39 @@ public sealed class NominationScenarioTests(WebHost host)
     }
 
     [Fact]
+    public async Task TwentyChairDecisionsAtOnce_ThroughTheApi_TwentyDistinctNumbersWithoutGaps()
+    {
+        var ids = new List<string>();
+        for (var i = 1; i <= 20; i++)
+        {
+            var n = await _api.CreateAsync("thon2", new { unitId = "thon-2", nomineeKind = "Household", householdName = $"Hộ gia đình số {i}", awardCode = "GIAYKHEN",
+                commendationType = "Sudden", year = 2026, achievementSummary = "Hiến đất làm đường giao thông nông thôn." });
+            var id = n["id"]!.GetValue<string>();
+            await _api.PostAsync("thon2", $"/api/nominations/{id}/submit", new { });
+            ids.Add(id);
+        }
+
+        foreach (var id in ids) await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        var tasks = new List<string>();
+        foreach (var id in ids) tasks.Add((await _api.OpenTaskAsync(id, "chairDecision"))["id"]!.GetValue<string>());
+        var chair = await _api.As("chutich");
+        var responses = await Task.WhenAll(tasks.Select(t => chair.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(t)}/complete", new { action = "Approve" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var numbers = new List<int>();
+        foreach (var id in ids)
+        {
+            var number = (await _api.WaitStatusAsync(id, "Decided"))["nomination"]!["decisionNumber"]!.GetValue<string>();
+            Assert.EndsWith("/QĐ-UBND", number);
+            numbers.Add(int.Parse(number.Split('/')[0], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        numbers.Sort();
+        Assert.Equal(20, numbers.Distinct().Count());
+        Assert.Equal(Enumerable.Range(numbers[0], 20), numbers);
+    }
+
+    [Fact]
     public async Task Attachments_BadFilesAreRefusedWithTheField_AndVietnameseNamesSurvive()
     {
         var n = await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Collective", nomineeUnitId = "thon-1", awardCode = "THONVH", year = 2026,

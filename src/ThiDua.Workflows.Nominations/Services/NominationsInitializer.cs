@@ -75,7 +75,7 @@ public sealed partial class NominationsInitializer(
         if (restarted > 0) WorkflowsRestarted(logger, restarted);
     }
 
-    /// <summary>A few nominations at different steps: a draft, one waiting for the completeness check, one under appraisal, one for the province.</summary>
+    /// <summary>A few nominations at different steps: a draft, one waiting for the completeness check, one under appraisal, one for the province, one decided.</summary>
     private async Task SeedNominationsAsync(NominationsDbContext db, CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -96,14 +96,26 @@ public sealed partial class NominationsInitializer(
         if (await Create(people[2], "LDTT", "Hoàn thành tốt nhiệm vụ; đưa 100% hồ sơ một cửa lên dịch vụ công trực tuyến.", PerformanceRating.Good, false).ConfigureAwait(false) is { } appraised)
         {
             await nominations.SubmitAsync(appraised.Id, UnitActor(appraised.UnitId), cancellationToken).ConfigureAwait(false);
-            await runtime.TriggerAsync(new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("completeness")),
-                new TriggerOptions(new JsonObject { ["action"] = "Complete", ["by"] = office.UserName, ["channel"] = "demo" }, WorkflowInstanceId: NominationService.InstanceId(appraised.Id)),
-                cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(appraised.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sudden = await nominations.CreateAsync(new CreateNominationRequest("thon-2", "Household", null, null, "Hộ ông Nguyễn Văn Hải", "GIAYKHEN", "Sudden", year,
+            "Hiến 200 m² đất mở rộng đường liên thôn.", null, false, null, "phong-trao-2026-2030"), UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
+        if (sudden.Value is { } decided)
+        {
+            await nominations.SubmitAsync(decided.Id, UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(decided.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(decided.Id, "chairDecision", "Approve", "chutich", cancellationToken).ConfigureAwait(false);
         }
 
         if (await Create(people[3], "BKTINH", "Hai năm liên tục đạt Chiến sĩ thi đua cơ sở; mô hình trồng trọt hữu cơ, chuyển đổi xanh.", PerformanceRating.Excellent, true).ConfigureAwait(false) is { } province)
             await nominations.SubmitAsync(province.Id, UnitActor(province.UnitId), cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<IReadOnlyList<ResumeResult>> CompleteTaskAsync(string nominationId, string taskId, string action, string by, CancellationToken cancellationToken) =>
+        runtime.TriggerAsync(new Stimulus(UserTask.TypeName, UserTask.CompletionPayload(taskId)),
+            new TriggerOptions(new JsonObject { ["action"] = action, ["by"] = by, ["channel"] = "demo" }, WorkflowInstanceId: NominationService.InstanceId(nominationId)),
+            cancellationToken);
 
     [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Seeded the demo data of xã Trường Lưu (units, people, users, council, campaign, nominations)")]
     private static partial void DemoSeeded(ILogger logger);
