@@ -10,6 +10,7 @@ using ThiDua.Workflows.Scheduling;
 using ThiDua.Workflows.Scheduling.Calendar;
 using ThiDua.Workflows.Web.Campaigns;
 using ThiDua.Workflows.Web.Nominations;
+using ThiDua.Workflows.Web.Pages;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
 using ThiDua.Workflows.Web.Tasks;
@@ -90,6 +91,7 @@ app.MapInbox();
 app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
+app.MapPeoplePages();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],
@@ -102,7 +104,8 @@ app.MapGet("/", () => Results.Content("""
     <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
     <h1>Thi đua, khen thưởng — xã Trường Lưu</h1>
     <p>Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” 2026–2030.</p>
-    <ul><li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
+    <ul><li><a href="/inbox">Việc cần xử lý của tôi</a></li><li><a href="/nominations">Hồ sơ đề nghị khen thưởng</a></li>
+    <li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
     <li><a href="/hangfire">Hangfire (quản trị viên)</a></li><li><a href="/openapi/v1.json">API (OpenAPI)</a></li>
     <li><a href="/account/login">Đăng nhập</a></li></ul></body></html>
     """, "text/html; charset=utf-8"));

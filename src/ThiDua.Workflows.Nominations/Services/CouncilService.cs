@@ -113,7 +113,7 @@ public sealed class CouncilService(
         await notices.QueueAsync("session:" + session.Id, seats.Select(s => directory.Find(s.UserName)).OfType<DirectoryUser>(), new Notice(
             $"[Hội đồng TĐKT] Mời họp và bỏ phiếu: {session.Title}",
             "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và bỏ phiếu kín các hồ sơ sau (thành viên vắng mặt gửi phiếu bằng văn bản qua hệ thống):",
-            agenda, $"/api/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
+            agenda, $"/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
         return DomainResult<CouncilSession>.Success(session);
     }
 

@@ -113,7 +113,7 @@ public sealed partial class NominationMessageHandler(
                 await notices.QueueAsync(message.Id, directory.InUnit(nomination.UnitId), new Notice(
                     $"[Thi đua] {award.Name} — {nomination.NomineeName}: {NominationStatuses.Labels[nomination.Status]}",
                     "Phòng Văn hóa - Xã hội thông báo kết quả xử lý hồ sơ đề nghị khen thưởng của đơn vị:", rows,
-                    $"/api/nominations/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
+                    $"/nominations/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 return;

@@ -5,7 +5,7 @@ using ThiDua.Workflows.Scheduling.Calendar;
 namespace ThiDua.Workflows.Nominations.Services;
 
 public sealed record NominationView(
-    string Id, int Year, string UnitId, string NomineeKind, string NomineeName, long? PersonId, string? NomineeUnitId, string AwardCode, string AwardName,
+    string Id, int Year, string UnitId, string UnitName, string NomineeKind, string NomineeName, long? PersonId, string? NomineeUnitId, string AwardCode, string AwardName,
     string CommendationType, string Status, string StatusLabel, string AchievementSummary, string? PerformanceRating, bool InitiativeRecognized,
     int? AdvancedWorkerPercent, IReadOnlyList<string> EligibilityIssues, int SupplementRequests, DateTimeOffset? SubmittedAt, DateTimeOffset? CompleteAt,
     DateTimeOffset? DueAt, string? DueDate, string? Workflow, string? DecisionNumber, DateTimeOffset CreatedAt);
@@ -38,7 +38,8 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
         var decisionIds = list.Where(n => n.DecisionId != null).Select(n => n.DecisionId!).ToList();
         var numbers = await db.Decisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.DocumentNumber, cancellationToken).ConfigureAwait(false);
-        return list.Select(n => View(n, awards.GetValueOrDefault(n.AwardCode, n.AwardCode), n.DecisionId is null ? null : numbers.GetValueOrDefault(n.DecisionId))).ToList();
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
+        return list.Select(n => View(n, awards.GetValueOrDefault(n.AwardCode, n.AwardCode), units.GetValueOrDefault(n.UnitId, n.UnitId), n.DecisionId is null ? null : numbers.GetValueOrDefault(n.DecisionId))).ToList();
     }
 
     public async Task<NominationDetail?> DetailAsync(string id, Actor actor, CancellationToken cancellationToken = default)
@@ -49,6 +50,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         if (n is null || (!actor.IsOffice && !actor.Is(Roles.Chair) && !actor.Is(Roles.CouncilMember) && !actor.Is(Roles.CouncilSecretary) && n.UnitId != actor.UnitId)) return null;
         var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == n.AwardCode, cancellationToken).ConfigureAwait(false);
         var number = n.DecisionId is null ? null : (await db.Decisions.AsNoTracking().FirstAsync(d => d.Id == n.DecisionId, cancellationToken).ConfigureAwait(false)).DocumentNumber;
+        var unitName = (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == n.UnitId, cancellationToken).ConfigureAwait(false))?.Name ?? n.UnitId;
         var history = await db.NominationEvents.AsNoTracking().Where(e => e.NominationId == id).OrderBy(e => e.Id)
             .Select(e => new { e.Event, e.Status, e.Actor, e.Note, e.At }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.NominationId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +60,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var missing = award.RequiredDocuments.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Where(d => attachments.All(a => a.DocumentType != d)).Select(d => DocumentTypes.Labels.GetValueOrDefault(d, d)).ToList();
         return new NominationDetail(
-            View(n, award.Name, number),
+            View(n, award.Name, unitName, number),
             history.Select(h => (object)new { h.Event, h.Status, StatusLabel = h.Status is null ? null : NominationStatuses.Labels.GetValueOrDefault(h.Status), h.Actor, h.Note, h.At }).ToList(),
             attachments.Select(a => (object)new { a.Id, a.DocumentType, DocumentLabel = DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt }).ToList(),
             holds.Select(h => (object)new { h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt }).ToList(),
@@ -75,6 +77,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         if (s is null) return null;
         var ids = s.Items.Select(i => i.NominationId).ToList();
         var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
         var voted = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId)
             .GroupBy(r => r.NominationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
         var closed = s.Status == "Closed";
@@ -87,6 +90,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
                 i.NominationId,
                 NomineeName = nominations.GetValueOrDefault(i.NominationId)?.NomineeName,
                 AwardCode = nominations.GetValueOrDefault(i.NominationId)?.AwardCode,
+                AwardName = nominations.GetValueOrDefault(i.NominationId) is { } nomination ? awards.GetValueOrDefault(nomination.AwardCode) : null,
                 EligibilityIssues = Lines(nominations.GetValueOrDefault(i.NominationId)?.EligibilityIssues),
                 VoteRule = i.VoteRule.ToString(),
                 i.ThresholdPercent,
@@ -99,8 +103,8 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         };
     }
 
-    private NominationView View(Nomination n, string awardName, string? decisionNumber) => new(
-        n.Id, n.Year, n.UnitId, n.NomineeKind.ToString(), n.NomineeName, n.PersonId, n.NomineeUnitId, n.AwardCode, awardName, n.CommendationType.ToString(),
+    private NominationView View(Nomination n, string awardName, string unitName, string? decisionNumber) => new(
+        n.Id, n.Year, n.UnitId, unitName, n.NomineeKind.ToString(), n.NomineeName, n.PersonId, n.NomineeUnitId, n.AwardCode, awardName, n.CommendationType.ToString(),
         n.Status, NominationStatuses.Labels.GetValueOrDefault(n.Status, n.Status), n.AchievementSummary, n.PerformanceRating?.ToString(), n.InitiativeRecognized,
         n.AdvancedWorkerPercent, Lines(n.EligibilityIssues), n.SupplementRequests, n.SubmittedAt, n.CompleteAt, n.DueAt,
         n.DueAt is { } due ? calendar.LocalDate(due).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : null,

@@ -87,6 +87,7 @@ public sealed partial class NominationsInitializer(
         {
             var result = await nominations.CreateAsync(new CreateNominationRequest(person.UnitId, "Individual", person.Id, null, null, award, type.ToString(), year,
                 summary, rating.ToString(), initiative, null, "phong-trao-2026-2030"), UnitActor(person.UnitId), cancellationToken).ConfigureAwait(false);
+            if (result.Value is { } created) await AttachDemoDossierAsync(db, created, cancellationToken).ConfigureAwait(false);
             return result.Value;
         }
 
@@ -103,6 +104,7 @@ public sealed partial class NominationsInitializer(
             "Hiến 200 m² đất mở rộng đường liên thôn.", null, false, null, "phong-trao-2026-2030"), UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
         if (sudden.Value is { } decided)
         {
+            await AttachDemoDossierAsync(db, decided, cancellationToken).ConfigureAwait(false);
             await nominations.SubmitAsync(decided.Id, UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
             await CompleteTaskAsync(decided.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
             await CompleteTaskAsync(decided.Id, "chairDecision", "Approve", "chutich", cancellationToken).ConfigureAwait(false);
@@ -110,6 +112,19 @@ public sealed partial class NominationsInitializer(
 
         if (await Create(people[3], "BKTINH", "Hai năm liên tục đạt Chiến sĩ thi đua cơ sở; mô hình trồng trọt hữu cơ, chuyển đổi xanh.", PerformanceRating.Excellent, true).ConfigureAwait(false) is { } province)
             await nominations.SubmitAsync(province.Id, UnitActor(province.UnitId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Small PDF stand-ins for each required document, named as a unit would name them.</summary>
+    private async Task AttachDemoDossierAsync(NominationsDbContext db, Nomination nomination, CancellationToken cancellationToken)
+    {
+        var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == nomination.AwardCode, cancellationToken).ConfigureAwait(false);
+        foreach (var type in award.RequiredDocuments.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var label = DocumentTypes.Labels[type];
+            var content = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {label} — {nomination.NomineeName}\n%%EOF\n");
+            await nominations.AddAttachmentAsync(nomination.Id, type, $"{label.Split(" / ")[0]} - {nomination.NomineeName}.pdf", content,
+                new Actor("demo", [Roles.UnitSubmitter], nomination.UnitId), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Task<IReadOnlyList<ResumeResult>> CompleteTaskAsync(string nominationId, string taskId, string action, string by, CancellationToken cancellationToken) =>

@@ -23,19 +23,8 @@ public static class InboxEndpoints
 
         tasks.MapGet("/", async (ClaimsPrincipal user, NotificationsContexts contexts, TimeProvider clock, string? scope, string? status, bool? overdue, string? correlationId, CancellationToken ct) =>
         {
-            var me = user.Identity!.Name!;
-            var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-            var unit = user.FindFirstValue("unit");
             await using var db = contexts.Create();
-            var invited = db.TaskLinks.Where(l => l.Recipient == me).Select(l => l.TaskId);
-            var query = db.Tasks.AsNoTracking();
-            query = scope switch
-            {
-                "role" => query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit)),
-                // All tasks of one nomination (its correlation id): the office sees the whole path.
-                "all" when user.IsInRole(Roles.Office) || user.IsInRole(Roles.OfficeHead) || user.IsInRole(Roles.Administrator) => query,
-                _ => query.Where(t => t.Assignee == me || t.ClaimedBy == me || invited.Contains(t.Id)),
-            };
+            var query = Visible(db, user, scope);
             if (correlationId is { Length: > 0 }) query = query.Where(t => t.CorrelationId == correlationId);
             if (status is { Length: > 0 }) query = query.Where(t => t.Status == status);
             var now = clock.GetUtcNow();
@@ -104,6 +93,28 @@ public static class InboxEndpoints
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return Results.Created($"/api/delegations/{row.Id}", new { row.Id, row.FromUser, row.ToUser, row.StartsOn, row.EndsOn });
         }).WithSummary("While I am away (dates inclusive), my new tasks go to another user, who acts on my behalf.");
+    }
+
+    /// <summary>
+    /// The tasks a user sees: assigned to, claimed by or mailed to them (<c>mine</c>, the default); their roles' unassigned
+    /// tasks within their unit (<c>role</c>); every task (<c>all</c>, the office).
+    /// </summary>
+    public static IQueryable<TaskRecord> Visible(ThiDua.Workflows.Notifications.NotificationsDbContext db, ClaimsPrincipal user, string? scope)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var me = user.Identity!.Name!;
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var unit = user.FindFirstValue("unit");
+        var invited = db.TaskLinks.Where(l => l.Recipient == me).Select(l => l.TaskId);
+        var query = db.Tasks.AsNoTracking();
+        return scope switch
+        {
+            "role" => query.Where(t => t.Assignee == null && t.Role != null && roles.Contains(t.Role) && (t.Unit == null || t.Unit == unit)),
+            // All tasks of one nomination (its correlation id): the office sees the whole path.
+            "all" when user.IsInRole(Roles.Office) || user.IsInRole(Roles.OfficeHead) || user.IsInRole(Roles.Administrator) => query,
+            _ => query.Where(t => t.Assignee == me || t.ClaimedBy == me || invited.Contains(t.Id)),
+        };
     }
 
     private static object Summary(TaskRecord t) => new

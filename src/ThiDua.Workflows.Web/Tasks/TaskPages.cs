@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using ThiDua.Workflows.Notifications.Tasks;
+using ThiDua.Workflows.Web.Pages;
+using static ThiDua.Workflows.Web.Pages.HtmlPage;
 
 namespace ThiDua.Workflows.Web.Tasks;
 
@@ -12,8 +14,6 @@ namespace ThiDua.Workflows.Web.Tasks;
 /// </summary>
 public static class TaskPages
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public static void MapTaskPages(this WebApplication app)
     {
         app.MapGet("/tasks/{id}", async (string id, string? t, HttpContext http, TaskDecisions decisions, IAntiforgery antiforgery) =>
@@ -63,14 +63,6 @@ public static class TaskPages
         _ => StatusCodes.Status200OK,
     };
 
-    private static IResult Page(HttpContext http, int status, string html)
-    {
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Robots-Tag"] = "noindex";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-    }
-
     private static string Render(LinkCheck check, string? token, AntiforgeryTokenSet tokens, string? notice)
     {
         var problem = check.Problem switch
@@ -104,7 +96,7 @@ public static class TaskPages
         }
         else if (task.Status != TaskStatuses.Open)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\" role=\"status\">Việc này đã được xử lý: <strong>{E(Label(task.Action))}</strong> bởi {E(task.DecidedBy ?? "")} lúc {(task.DecidedAt is { } at ? Time(at) : "")}.</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\" role=\"status\">Việc này đã được xử lý: <strong>{E(TaskLabels.Action(task.Action))}</strong> bởi {E(task.DecidedBy ?? "")} lúc {(task.DecidedAt is { } at ? Time(at) : "")}.</p>");
             if (task.Comment is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"<p>Ý kiến: {E(task.Comment)}</p>");
         }
         else if (problem is not null)
@@ -122,7 +114,7 @@ public static class TaskPages
             if (task.Verification == "signIn")
                 body.Append(CultureInfo.InvariantCulture, $"<p>Bước này cần <a href=\"/account/login?returnUrl={Uri.EscapeDataString("/tasks/" + Uri.EscapeDataString(task.Id) + "?t=" + token)}\">đăng nhập</a> trước khi quyết định.</p>");
             foreach (var action in JsonSerializer.Deserialize<string[]>(task.Actions) ?? [])
-                body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(action)}\">{E(Label(action))}</button>");
+                body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(action)}\">{E(TaskLabels.Action(action))}</button>");
             body.Append("</form>");
         }
 
@@ -130,49 +122,10 @@ public static class TaskPages
         {
             body.Append("<h2>Lịch sử</h2><ul>");
             foreach (var entry in check.History)
-                body.Append(CultureInfo.InvariantCulture, $"<li>{Time(entry.At)} — {E(EventLabel(entry.Event))}{(entry.Actor is null ? "" : " — " + E(entry.Actor))}{(entry.OnBehalfOf is null ? "" : " (thay mặt " + E(entry.OnBehalfOf) + ")")}</li>");
+                body.Append(CultureInfo.InvariantCulture, $"<li>{Time(entry.At)} — {E(TaskLabels.Event(entry.Event))}{(entry.Actor is null ? "" : " — " + E(entry.Actor))}{(entry.OnBehalfOf is null ? "" : " (thay mặt " + E(entry.OnBehalfOf) + ")")}</li>");
             body.Append("</ul>");
         }
 
         return Shell(task.Title, body.ToString());
     }
-
-    // The audit keeps event codes; people read them in Vietnamese.
-    private static string EventLabel(string code) => code switch
-    {
-        "Created" => "Giao việc",
-        "Reminded" => "Nhắc việc",
-        "Escalated" => "Báo quá hạn",
-        "Reassigned" => "Giao lại",
-        "Cancelled" => "Hủy",
-        _ when code.StartsWith("Decided: ", StringComparison.Ordinal) => "Quyết định: " + Label(code["Decided: ".Length..]),
-        _ => code,
-    };
-
-    private static string Label(string? action) => action switch
-    {
-        "Approve" => "Đồng ý",
-        "Reject" => "Không đồng ý",
-        "Return" => "Trả lại để bổ sung",
-        "Submitted" => "Đã nộp",
-        "Done" => "Hoàn thành",
-        null => "",
-        _ => action,
-    };
-
-    private static string Time(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    // Encodes markup but keeps Vietnamese letters readable in the page source.
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    private static string E(string text) => Html.Encode(text);
-
-    private static string Shell(string title, string body) => $$"""
-        <!doctype html>
-        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer"><title>{{E(title)}}</title>
-        <style>*{box-sizing:border-box}body{font-family:system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.4rem}h2{font-size:1.1rem}
-        textarea,button{display:block;width:100%;margin:.4rem 0;font-size:1rem;padding:.6rem}.error{color:#b00020}.notice{color:#0b5394}.decided{background:#eef6ee;padding:.6rem}</style></head>
-        <body>{{body}}</body></html>
-        """;
 }

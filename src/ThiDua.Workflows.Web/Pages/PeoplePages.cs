@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Nominations.Services;
+using ThiDua.Workflows.Notifications;
+using ThiDua.Workflows.Notifications.Entities;
+using ThiDua.Workflows.Notifications.Tasks;
+using ThiDua.Workflows.Web.Security;
+using ThiDua.Workflows.Web.Tasks;
+using static ThiDua.Workflows.Web.Pages.HtmlPage;
+
+namespace ThiDua.Workflows.Web.Pages;
+
+/// <summary>
+/// Pages for signed-in people (no JavaScript; forms POST with antiforgery): the task inbox, nominations and their
+/// history, and the council member's secret ballot.
+/// </summary>
+public static class PeoplePages
+{
+    public static void MapPeoplePages(this WebApplication app)
+    {
+        app.MapGet("/inbox", (HttpContext http, NotificationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
+            InboxAsync(http, contexts, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
+
+        app.MapPost("/inbox/{id}", async (string id, HttpContext http, TaskDecisions decisions, NotificationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var outcome = await decisions.DecideSignedInAsync(id, http.User.Identity!.Name!, form["action"].ToString(), form["comment"].ToString(),
+                http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
+            var (notice, status) = outcome switch
+            {
+                DecisionOutcome.Decided => ("Đã ghi nhận quyết định. Cảm ơn!", StatusCodes.Status200OK),
+                DecisionOutcome.AlreadyDecided => ("Việc này đã được xử lý trước đó.", StatusCodes.Status409Conflict),
+                DecisionOutcome.CommentRequired => ("Vui lòng ghi ý kiến (bắt buộc với lựa chọn này).", StatusCodes.Status422UnprocessableEntity),
+                DecisionOutcome.InvalidAction => ("Lựa chọn không hợp lệ cho việc này.", StatusCodes.Status422UnprocessableEntity),
+                DecisionOutcome.NotAllowed => ("Anh/chị không được giao việc này.", StatusCodes.Status403Forbidden),
+                _ => ("Không tìm thấy việc.", StatusCodes.Status404NotFound),
+            };
+            return await InboxAsync(http, contexts, antiforgery, notice, status, ct).ConfigureAwait(false);
+        }).RequireAuthorization();
+
+        app.MapGet("/nominations", async (HttpContext http, NominationQueries queries, string? status, CancellationToken ct) =>
+        {
+            var list = await queries.ListAsync(http.User.ToActor(), status, null, null, null, ct).ConfigureAwait(false);
+            var body = new StringBuilder("<h1>Hồ sơ đề nghị khen thưởng</h1>");
+            if (list.Count == 0) body.Append("<p>Chưa có hồ sơ.</p>");
+            else
+            {
+                body.Append("<table><thead><tr><th>Đối tượng</th><th>Hình thức</th><th>Trạng thái</th><th>Hạn giải quyết</th><th>Quyết định</th></tr></thead><tbody>");
+                foreach (var n in list.OrderByDescending(n => n.CreatedAt))
+                    body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/nominations/{E(n.Id)}\">{E(n.NomineeName)}</a>{(n.EligibilityIssues.Count > 0 ? " ⚠" : "")}</td><td>{E(n.AwardName)} {n.Year}</td><td>{E(n.StatusLabel)}</td><td>{E(n.DueDate)}</td><td>{E(n.DecisionNumber)}</td></tr>");
+                body.Append("</tbody></table>");
+            }
+
+            return Page(http, StatusCodes.Status200OK, Shell("Hồ sơ đề nghị khen thưởng", body.ToString(), wide: true, user: DisplayName(http.User)));
+        }).RequireAuthorization();
+
+        app.MapGet("/nominations/{id}", async (string id, HttpContext http, NominationQueries queries, CancellationToken ct) =>
+        {
+            var detail = await queries.DetailAsync(id, http.User.ToActor(), ct).ConfigureAwait(false);
+            if (detail is null) return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có hồ sơ này, hoặc anh/chị không được xem.</p>", user: DisplayName(http.User)));
+            return Page(http, StatusCodes.Status200OK, Shell(detail.Nomination.NomineeName, NominationBody(detail), wide: true, user: DisplayName(http.User)));
+        }).RequireAuthorization();
+
+        app.MapGet("/council-sessions/{id}", (string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
+            SessionAsync(id, http, queries, contexts, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
+
+        app.MapPost("/council-sessions/{id}", async (string id, HttpContext http, CouncilService council, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            var messages = new List<string>();
+            var failed = false;
+            foreach (var key in form.Keys.Where(k => k.StartsWith("vote-", StringComparison.Ordinal)))
+            {
+                var result = await council.CastBallotAsync(id, new BallotRequest(key[5..], form[key].ToString()), actor, ct).ConfigureAwait(false);
+                if (!result.Ok) { failed = true; messages.Add(result.Message ?? ""); }
+            }
+
+            var notice = messages.Count == 0 ? "Đã ghi nhận phiếu của anh/chị. Phiếu kín: hệ thống chỉ lưu việc anh/chị đã bỏ phiếu, không lưu anh/chị chọn gì." : string.Join(" ", messages.Distinct());
+            return await SessionAsync(id, http, queries, contexts, antiforgery, notice, failed ? StatusCodes.Status409Conflict : StatusCodes.Status200OK, ct).ConfigureAwait(false);
+        }).RequireAuthorization();
+    }
+
+    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "";
+
+    private static async Task<IResult> InboxAsync(HttpContext http, NotificationsContexts contexts, IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
+    {
+        List<TaskRecord> tasks;
+        await using (var db = contexts.Create())
+        {
+            var mine = await InboxEndpoints.Visible(db, http.User, "mine").Where(t => t.Status == TaskStatuses.Open).ToListAsync(ct).ConfigureAwait(false);
+            var role = await InboxEndpoints.Visible(db, http.User, "role").Where(t => t.Status == TaskStatuses.Open).ToListAsync(ct).ConfigureAwait(false);
+            tasks = mine.Concat(role).DistinctBy(t => t.Id).OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).ToList();
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var body = new StringBuilder("<h1>Việc cần xử lý</h1>");
+        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        if (tasks.Count == 0) body.Append("<p>Không có việc nào đang chờ anh/chị.</p>");
+        var now = DateTimeOffset.UtcNow;
+        foreach (var task in tasks)
+        {
+            body.Append("<fieldset>");
+            body.Append(CultureInfo.InvariantCulture, $"<legend><strong>{E(task.Title)}</strong></legend>");
+            if (task.Summary is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"<p>{E(task.Summary).Replace("\n", "<br>", StringComparison.Ordinal)}</p>");
+            if (task.DueAt is { } due)
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(due < now ? "error" : "muted")}\">Hạn xử lý: {Time(due)}{(due < now ? " — đã quá hạn" : "")}</p>");
+            if (task.CorrelationId is { Length: > 0 } nomination && !nomination.Contains(':', StringComparison.Ordinal))
+                body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/nominations/{E(nomination)}\">Xem hồ sơ</a></p>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/inbox/{E(Uri.EscapeDataString(task.Id))}\" class=\"inline\">");
+            body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"<label for=\"c-{E(task.Id)}\">Ý kiến</label><textarea id=\"c-{E(task.Id)}\" name=\"comment\" rows=\"2\"></textarea>");
+            foreach (var action in JsonSerializer.Deserialize<string[]>(task.Actions) ?? [])
+                body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(action)}\">{E(TaskLabels.Action(action))}</button>");
+            body.Append("</form></fieldset>");
+        }
+
+        return Page(http, status, Shell("Việc cần xử lý", body.ToString(), wide: true, user: DisplayName(http.User)));
+    }
+
+    private static string NominationBody(NominationDetail detail)
+    {
+        var n = detail.Nomination;
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(n.AwardName)} năm {n.Year} — {E(n.NomineeName)}</h1>");
+        body.Append("<table>");
+        void Row(string label, string? value) { if (!string.IsNullOrEmpty(value)) body.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(label)}</th><td>{E(value)}</td></tr>"); }
+        Row("Trạng thái", n.StatusLabel);
+        Row("Đơn vị đề nghị", n.UnitName);
+        Row("Thành tích", n.AchievementSummary);
+        Row("Loại khen thưởng", n.CommendationType switch { "Merit" => "Công trạng", "Sudden" => "Đột xuất", "Thematic" => "Phong trào thi đua, chuyên đề", "LongService" => "Quá trình cống hiến", "Foreign" => "Đối ngoại", var x => x });
+        Row("Hạn giải quyết", n.DueDate is null ? null : $"{n.DueDate} (tính từ ngày hồ sơ đầy đủ)");
+        Row("Quyết định", n.DecisionNumber is null ? null : "Số " + n.DecisionNumber);
+        body.Append("</table>");
+        foreach (var issue in n.EligibilityIssues) body.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">⚠ {E(issue)}</p>");
+        if (detail.MissingDocuments.Count > 0)
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">Hồ sơ còn thiếu: {E(string.Join("; ", detail.MissingDocuments))}</p>");
+
+        body.Append("<h2>Thành phần hồ sơ</h2>");
+        if (detail.Attachments.Count == 0) body.Append("<p>Chưa có tài liệu.</p>");
+        else
+        {
+            body.Append("<ul>");
+            foreach (var a in detail.Attachments.Select(x => JsonSerializer.SerializeToElement(x)))
+                body.Append(CultureInfo.InvariantCulture, $"<li>{E(a.GetProperty("DocumentLabel").GetString())}: <a href=\"/api/nominations/{E(n.Id)}/attachments/{E(a.GetProperty("Id").GetString())}\">{E(a.GetProperty("FileName").GetString())}</a> ({a.GetProperty("Size").GetInt64() / 1024.0:0.#} KB)</li>");
+            body.Append("</ul>");
+        }
+
+        body.Append("<h2>Quá trình xử lý</h2><ul>");
+        foreach (var h in detail.History.Select(x => JsonSerializer.SerializeToElement(x)))
+        {
+            var label = h.GetProperty("StatusLabel").GetString();
+            var note = h.GetProperty("Note").GetString();
+            body.Append(CultureInfo.InvariantCulture, $"<li>{Time(h.GetProperty("At").GetDateTimeOffset())} — {E(EventLabel(h.GetProperty("Event").GetString()!))}{(label is null ? "" : " → " + E(label))}{(note is null ? "" : ": " + E(note))}</li>");
+        }
+
+        body.Append("</ul>");
+        return body.ToString();
+    }
+
+    private static string EventLabel(string code) => code switch
+    {
+        "Created" => "Lập hồ sơ",
+        "Submitted" => "Đơn vị nộp hồ sơ",
+        "AttachmentAdded" => "Thêm tài liệu",
+        "StatusChanged" => "Chuyển bước",
+        "DossierComplete" => "Tiếp nhận hồ sơ đầy đủ",
+        "SupplementRequested" => "Yêu cầu bổ sung",
+        "PutOnHold" => "Tạm dừng xét",
+        "HoldReleased" => "Tiếp tục xét",
+        "CouncilVoted" => "Hội đồng bỏ phiếu",
+        "Decided" => "Chủ tịch UBND xã quyết định",
+        "SubmittedToProvince" => "Trình cấp trên",
+        "ProvinceDecided" => "Cấp trên khen thưởng",
+        "ProvinceReturned" => "Cấp trên trả lại",
+        "ProvinceReminder" => "Nhắc theo dõi kết quả cấp trên",
+        "UnitNotified" => "Thông báo đơn vị",
+        _ => code,
+    };
+
+    private static async Task<IResult> SessionAsync(string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts,
+        IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
+    {
+        if (await queries.SessionAsync(id, ct).ConfigureAwait(false) is not { } view)
+            return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có phiên họp này.</p>", user: DisplayName(http.User)));
+        var session = JsonSerializer.SerializeToElement(view);
+        var me = http.User.Identity!.Name!;
+        HashSet<string> voted;
+        await using (var db = contexts.Create())
+            voted = (await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == id && r.UserName == me).Select(r => r.NominationId).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        var members = session.GetProperty("Members").EnumerateArray().ToList();
+        var isMember = members.Any(m => m.GetProperty("UserName").GetString() == me);
+        var open = session.GetProperty("Status").GetString() == "Open";
+        var memberCount = session.GetProperty("MemberCount").GetInt32();
+
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(session.GetProperty("Title").GetString())}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Thời gian: {Time(session.GetProperty("ScheduledAt").GetDateTimeOffset())} · {memberCount} thành viên Hội đồng · {(open ? "đang bỏ phiếu" : "đã kết thúc, biên bản số " + E(session.GetProperty("MinutesNumber").GetString()))}</p>");
+        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        var canVote = open && isMember;
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        if (canVote)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append("<p>Phiếu kín: mỗi thành viên bỏ một phiếu cho mỗi hồ sơ. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>, không chỉ số người có mặt.</p>");
+        }
+        else if (open)
+        {
+            body.Append("<p class=\"muted\">Anh/chị không phải thành viên của phiên họp này: chỉ xem chương trình.</p>");
+        }
+
+        var pending = 0;
+        foreach (var item in session.GetProperty("Items").EnumerateArray())
+        {
+            var nominationId = item.GetProperty("NominationId").GetString()!;
+            var rule = item.GetProperty("VoteRule").GetString() == "Threshold"
+                ? $"cần từ {item.GetProperty("ThresholdPercent").GetInt32()}% tổng số thành viên đồng ý"
+                : "cần quá nửa tổng số thành viên đồng ý";
+            body.Append(CultureInfo.InvariantCulture, $"<fieldset><legend><strong>{E(item.GetProperty("NomineeName").GetString())}</strong> — {E(item.GetProperty("AwardName").GetString())} ({rule})</legend>");
+            body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/nominations/{E(nominationId)}\">Xem hồ sơ</a> · Đã bỏ phiếu: {item.GetProperty("BallotsCast").GetInt32()}/{memberCount}</p>");
+            foreach (var flag in item.GetProperty("EligibilityIssues").EnumerateArray()) body.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">⚠ {E(flag.GetString())}</p>");
+            if (!open)
+            {
+                var approve = item.GetProperty("Approve").GetInt32();
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\">Kết quả: {approve}/{memberCount} đồng ý ({item.GetProperty("ApprovePercent").GetDecimal():0.##}%) — <strong>{E(CouncilService.ResultLabel(item.GetProperty("Result").GetString()!))}</strong></p>");
+            }
+            else if (canVote && voted.Contains(nominationId))
+            {
+                body.Append("<p class=\"decided\">Anh/chị đã bỏ phiếu cho hồ sơ này.</p>");
+            }
+            else if (canVote)
+            {
+                pending++;
+                body.Append(CultureInfo.InvariantCulture, $"<div class=\"choice\"><label><input type=\"radio\" name=\"vote-{E(nominationId)}\" value=\"Approve\" required> Đồng ý</label><label><input type=\"radio\" name=\"vote-{E(nominationId)}\" value=\"Reject\"> Không đồng ý</label></div>");
+            }
+
+            body.Append("</fieldset>");
+        }
+
+        if (canVote) body.Append(pending > 0 ? "<button type=\"submit\">Gửi phiếu</button></form>" : "</form>");
+        return Page(http, status, Shell(session.GetProperty("Title").GetString()!, body.ToString(), wide: true, user: DisplayName(http.User)));
+    }
+}
