@@ -60,6 +60,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ProvinceSubmission> ProvinceSubmissions => Set<ProvinceSubmission>();
 
+    public DbSet<WorkflowSignal> WorkflowSignals => Set<WorkflowSignal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Unit>(b =>
@@ -197,6 +199,13 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("DocumentSeries");
             b.HasKey(x => new { x.Symbol, x.Year });
+        });
+        modelBuilder.Entity<WorkflowSignal>(b =>
+        {
+            b.ToTable("WorkflowSignals");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Stimulus).HasMaxLength(128);
+            b.HasIndex(x => x.DeliveredAt);
         });
         modelBuilder.Entity<ProvinceSubmission>(b =>
         {

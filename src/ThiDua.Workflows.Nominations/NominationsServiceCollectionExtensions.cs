@@ -26,6 +26,7 @@ public static class NominationsServiceCollectionExtensions
         services.RemoveAll<IUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserAccounts>());
         services.TryAddSingleton<DocumentNumbers>();
+        services.TryAddSingleton<WorkflowSignals>();
         services.TryAddSingleton<AttachmentPolicy>();
         services.TryAddSingleton<NominationService>();
         services.TryAddSingleton<CouncilService>();

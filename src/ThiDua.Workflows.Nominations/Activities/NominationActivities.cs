@@ -127,10 +127,11 @@ public sealed class HoldForEligibility : IActivity
 
     public static readonly Input<string> Nomination = NominationActivity.Nomination;
     public static readonly Input<string> Reason = new("reason", "Chờ xác minh", "Why (Liquid allowed): discipline, inspection, complaint...");
+    public static readonly Input<string> PlacedBy = new("placedBy", null, "Who put it on hold (user name).");
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
-        context.Emit(NominationMessages.Hold, NominationActivity.Message(context, ("reason", context.Get(Reason))));
+        context.Emit(NominationMessages.Hold, NominationActivity.Message(context, ("reason", context.Get(Reason)), ("by", context.Get(PlacedBy))));
         context.CreateBookmark(NominationStimuli.HoldReleased, NominationStimuli.Payload(NominationActivity.Id(context)), scopedToActivity: false);
         return ValueTask.CompletedTask;
     }
@@ -175,13 +176,19 @@ public sealed class PublicPosting(WorkingCalendar calendar) : IActivity
 
     public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark)
     {
-        var count = context.State["objections"]?.GetValue<int>() ?? 0;
         if (bookmark.Name == NominationStimuli.Objection)
         {
-            context.State["objections"] = count + 1;
+            // Objections are counted by id: a signal delivered twice counts once.
+            var seen = context.State["seen"] as JsonArray ?? [];
+            var id = context.ResumeInput?["objection"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N");
+            if (!seen.Any(x => x?.GetValue<string>() == id)) seen.Add(id);
+            context.State["seen"] = seen;
+            context.State["objections"] = seen.Count;
             context.CreateBookmark(NominationStimuli.Objection, NominationStimuli.Payload(NominationActivity.Id(context)), scopedToActivity: false);
             return ValueTask.CompletedTask;
         }
+
+        var count = context.State["objections"]?.GetValue<int>() ?? 0;
 
         context.SetOutput("objections", count);
         context.Complete(count > 0 ? "Objections" : "NoObjections");

@@ -137,3 +137,26 @@ public sealed class ProvinceSubmission
 
     public DateTimeOffset? RecordedAt { get; set; }
 }
+
+/// <summary>
+/// A stimulus for a nomination's workflow, written in the same transaction as the domain change that causes it
+/// (hold released, objection, council result, province answer) and delivered after the commit — again at start-up
+/// and every minute while it is not delivered — so a crash between the two loses nothing.
+/// </summary>
+public sealed class WorkflowSignal
+{
+    public required string Id { get; set; }
+
+    public required string NominationId { get; set; }
+
+    public required string Stimulus { get; set; }
+
+    /// <summary>The resume input, as JSON.</summary>
+    public string? Input { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    public int Attempts { get; set; }
+}

@@ -24,7 +24,7 @@ public sealed record BallotRequest(string? NominationId, string? Choice);
 /// </summary>
 public sealed class CouncilService(
     NominationsContexts contexts,
-    IWorkflowRuntime runtime,
+    WorkflowSignals signals,
     DocumentNumbers numbers,
     Notices notices,
     IUserDirectory directory,
@@ -173,57 +173,81 @@ public sealed class CouncilService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOffice && !actor.Is(Roles.CouncilSecretary) && !actor.Is(Roles.Chair))
             return DomainResult<CouncilSession>.Forbidden("Chỉ thư ký hoặc Chủ tịch Hội đồng kết thúc phiên họp.");
-        await using var db = contexts.Create();
-        var now = clock.GetUtcNow();
-        var won = await db.CouncilSessions.Where(s => s.Id == sessionId && s.Status == "Open")
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "Counting"), cancellationToken).ConfigureAwait(false);
-        if (won == 0)
-            return await db.CouncilSessions.AnyAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false)
-                ? DomainResult<CouncilSession>.Conflict("Phiên họp đã kết thúc.")
-                : DomainResult<CouncilSession>.NotFound($"Không có phiên họp '{sessionId}'.");
+        await using (var db = contexts.Create())
+        {
+            // The claim: of two closers one wins; no ballot is accepted once the session left Open.
+            var won = await db.CouncilSessions.Where(s => s.Id == sessionId && s.Status == "Open")
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "Counting"), cancellationToken).ConfigureAwait(false);
+            if (won == 0)
+                return await db.CouncilSessions.AnyAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false)
+                    ? DomainResult<CouncilSession>.Conflict("Phiên họp đã kết thúc.")
+                    : DomainResult<CouncilSession>.NotFound($"Không có phiên họp '{sessionId}'.");
+        }
 
-        var session = await db.CouncilSessions.Include(s => s.Members).Include(s => s.Items).FirstAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
-        var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<CouncilSession>.Success(await FinishCountingAsync(sessionId, actor.UserName, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Finishes sessions a crash left counting (start-up).</summary>
+    public async Task<int> FinishInterruptedCountsAsync(CancellationToken cancellationToken = default)
+    {
+        List<string> counting;
+        await using (var db = contexts.Create())
+            counting = await db.CouncilSessions.Where(s => s.Status == "Counting").Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in counting) await FinishCountingAsync(id, "system", cancellationToken).ConfigureAwait(false);
+        return counting.Count;
+    }
+
+    // Numbering the minutes is idempotent (by session); results, history and the signals to the workflows are one
+    // transaction; the signals are delivered after it (and again later if this process stops first).
+    private async Task<CouncilSession> FinishCountingAsync(string sessionId, string by, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        string title;
+        await using (var db = contexts.Create())
+            title = (await db.CouncilSessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false)).Title;
+        var minutes = await numbers.IssueAsync("Minutes", options.MinutesSymbol, "session:" + sessionId, $"Biên bản họp {title}", by,
+            calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
+
+        await using var context = contexts.Create();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var session = await context.CouncilSessions.Include(s => s.Members).Include(s => s.Items).FirstAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        if (session.Status != "Counting") return session;
+        var receipts = await context.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         // Present: marked present, or not marked and voted in person.
         var present = session.Members.Count(m => m.Attendance == "Present" || (m.Attendance == "Unknown" && receipts.Any(r => r.UserName == m.UserName && r.Channel == "InPerson")));
-        var minutes = await numbers.IssueAsync("Minutes", options.MinutesSymbol, "session:" + sessionId, $"Biên bản họp {session.Title}", actor.UserName,
-            calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
-        var outcomes = new List<(CouncilSessionItem Item, VoteOutcome Outcome)>();
+        var sent = new List<WorkflowSignal>();
         foreach (var item in session.Items)
         {
             var outcome = VoteRules.Count(item.VoteRule, item.ThresholdPercent, item.Approve, item.Reject, session.MemberCount, present, options.CouncilQuorumPercent);
             item.Result = outcome.Result;
-            outcomes.Add((item, outcome));
-            db.NominationEvents.Add(new NominationEvent
+            context.NominationEvents.Add(new NominationEvent
             {
-                NominationId = item.NominationId, Event = "CouncilVoted", Actor = actor.UserName, At = now,
+                NominationId = item.NominationId, Event = "CouncilVoted", Actor = by, At = now,
                 Note = $"{session.Title} (biên bản số {minutes.DocumentNumber}): {outcome.Approve}/{outcome.Members} thành viên đồng ý ({outcome.ApprovePercent:0.##}%) — {ResultLabel(outcome.Result)}",
             });
+            if (outcome.Result is "Passed" or "Failed")
+            {
+                sent.Add(signals.Add(context, item.NominationId, NominationStimuli.CouncilResult, new JsonObject
+                {
+                    ["result"] = outcome.Result,
+                    ["approve"] = outcome.Approve,
+                    ["reject"] = outcome.Reject,
+                    ["members"] = outcome.Members,
+                    ["present"] = outcome.Present,
+                    ["approvePercent"] = outcome.ApprovePercent,
+                    ["session"] = sessionId,
+                    ["minutes"] = minutes.DocumentNumber,
+                }));
+            }
         }
 
         session.Status = "Closed";
         session.ClosedAt = now;
         session.MinutesNumber = minutes.DocumentNumber;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-        foreach (var (item, outcome) in outcomes.Where(o => o.Outcome.Result is "Passed" or "Failed"))
-        {
-            var input = new JsonObject
-            {
-                ["result"] = outcome.Result,
-                ["approve"] = outcome.Approve,
-                ["reject"] = outcome.Reject,
-                ["members"] = outcome.Members,
-                ["present"] = outcome.Present,
-                ["approvePercent"] = outcome.ApprovePercent,
-                ["session"] = sessionId,
-                ["minutes"] = minutes.DocumentNumber,
-            };
-            await runtime.TriggerAsync(new Stimulus(NominationStimuli.CouncilResult, NominationStimuli.Payload(item.NominationId)),
-                new TriggerOptions(input, CorrelationId: item.NominationId), cancellationToken).ConfigureAwait(false);
-        }
-
-        return DomainResult<CouncilSession>.Success(session);
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await signals.DeliverAsync(sent, cancellationToken).ConfigureAwait(false);
+        return session;
     }
 
     public static string ResultLabel(string result) => result switch

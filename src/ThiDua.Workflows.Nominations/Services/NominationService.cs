@@ -40,6 +40,7 @@ public sealed class NominationService(
     IWorkflowStore store,
     IDefinitionStore definitions,
     AttachmentPolicy attachments,
+    WorkflowSignals signals,
     NominationOptions options,
     TimeProvider clock)
 {
@@ -306,17 +307,18 @@ public sealed class NominationService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOffice) return DomainResult<bool>.Forbidden("Chỉ Phòng Văn hóa - Xã hội được tiếp tục xét.");
         await using var db = contexts.Create();
-        var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
         if (nomination is null) return DomainResult<bool>.NotFound($"Không có hồ sơ '{id}'.");
         var now = clock.GetUtcNow();
         var released = await db.EligibilityHolds.Where(h => h.NominationId == id && h.ReleasedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ReleasedAt, now).SetProperty(h => h.ReleasedBy, actor.UserName), cancellationToken).ConfigureAwait(false);
-        var results = await runtime.TriggerAsync(new Stimulus(NominationStimuli.HoldReleased, NominationStimuli.Payload(id)),
-            new TriggerOptions(new JsonObject { ["note"] = string.IsNullOrWhiteSpace(note) ? "Hết tạm dừng xét" : note, ["by"] = actor.UserName }, CorrelationId: id),
-            cancellationToken).ConfigureAwait(false);
-        if (released == 0 && !results.Any(r => r.Outcome == ResumeOutcome.Resumed)) return DomainResult<bool>.Conflict("Hồ sơ không ở trạng thái tạm dừng xét.");
+        if (released == 0 || nomination.Status != NominationStatuses.OnHold) return DomainResult<bool>.Conflict("Hồ sơ không ở trạng thái tạm dừng xét.");
+        var signal = signals.Add(db, id, NominationStimuli.HoldReleased, new JsonObject { ["note"] = string.IsNullOrWhiteSpace(note) ? "Hết tạm dừng xét" : note, ["by"] = actor.UserName });
         db.NominationEvents.Add(new NominationEvent { NominationId = id, Event = "HoldReleased", Actor = actor.UserName, At = now, Note = note });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await signals.DeliverAsync([signal], cancellationToken).ConfigureAwait(false);
         return DomainResult<bool>.Success(true);
     }
 
@@ -330,8 +332,12 @@ public sealed class NominationService(
         if (nomination.Status != NominationStatuses.PublicPosting) return DomainResult<Objection>.Conflict("Hồ sơ không trong thời gian công khai lấy ý kiến.");
         var objection = new Objection { NominationId = id, Text = text.Trim(), From = from, At = clock.GetUtcNow() };
         db.Objections.Add(objection);
+        // The signal id identifies the objection to the workflow, so a repeated delivery counts it once.
+        var signal = signals.Add(db, id, NominationStimuli.Objection);
+        signal.Input = new JsonObject { ["objection"] = signal.Id }.ToJsonString();
+        db.NominationEvents.Add(new NominationEvent { NominationId = id, Event = "ObjectionReceived", Actor = from, At = objection.At, Note = objection.Text });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await runtime.TriggerAsync(new Stimulus(NominationStimuli.Objection, NominationStimuli.Payload(id)), new TriggerOptions(CorrelationId: id), cancellationToken).ConfigureAwait(false);
+        await signals.DeliverAsync([signal], cancellationToken).ConfigureAwait(false);
         return DomainResult<Objection>.Success(objection);
     }
 
@@ -387,11 +393,11 @@ public sealed class NominationService(
             NominationId = id, Event = request.Outcome == "Decided" ? "ProvinceDecided" : "ProvinceReturned", Actor = actor.UserName, At = now,
             Note = request.Outcome == "Decided" ? $"Quyết định số {submission.ProvinceDecisionNumber}" : submission.Note,
         });
+        var signal = signals.Add(db, id, NominationStimuli.ProvinceOutcome,
+            new JsonObject { ["outcome"] = request.Outcome, ["decisionNumber"] = submission.ProvinceDecisionNumber, ["note"] = submission.Note, ["by"] = actor.UserName });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await runtime.TriggerAsync(new Stimulus(NominationStimuli.ProvinceOutcome, NominationStimuli.Payload(id)),
-            new TriggerOptions(new JsonObject { ["outcome"] = request.Outcome, ["decisionNumber"] = submission.ProvinceDecisionNumber, ["note"] = submission.Note, ["by"] = actor.UserName }, CorrelationId: id),
-            cancellationToken).ConfigureAwait(false);
+        await signals.DeliverAsync([signal], cancellationToken).ConfigureAwait(false);
         return DomainResult<ProvinceSubmission>.Success(submission);
     }
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,10 +33,15 @@ public sealed partial class NominationsInitializer(
     NominationsContexts contexts,
     NominationOptions options,
     NominationService nominations,
+    CouncilService council,
+    WorkflowSignals signals,
     IWorkflowRuntime runtime,
+    IRecurringJobManager recurring,
     TimeProvider clock,
     ILogger<NominationsInitializer> logger)
 {
+    public const string SignalsJobId = "nominations:signals";
+
     public async Task InitializeAsync(IReadOnlyList<SeedUser> users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -71,8 +77,13 @@ public sealed partial class NominationsInitializer(
             }
         }
 
+        recurring.AddOrUpdate<WorkflowSignals>(SignalsJobId, w => w.DeliverPendingAsync(CancellationToken.None), "* * * * *");
+
+        // What a stop between two steps left: workflows not started, counts not finished, signals not delivered.
         var restarted = await nominations.StartMissingWorkflowsAsync(cancellationToken).ConfigureAwait(false);
-        if (restarted > 0) WorkflowsRestarted(logger, restarted);
+        var counted = await council.FinishInterruptedCountsAsync(cancellationToken).ConfigureAwait(false);
+        var delivered = await signals.DeliverPendingAsync(cancellationToken).ConfigureAwait(false);
+        if (restarted + counted + delivered > 0) Recovered(logger, restarted, counted, delivered);
     }
 
     /// <summary>A few nominations at different steps: a draft, one waiting for the completeness check, one under appraisal, one for the province, one decided.</summary>
@@ -135,6 +146,6 @@ public sealed partial class NominationsInitializer(
     [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Seeded the demo data of xã Trường Lưu (units, people, users, council, campaign, nominations)")]
     private static partial void DemoSeeded(ILogger logger);
 
-    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Started {Count} nomination workflows that a previous run submitted but did not start")]
-    private static partial void WorkflowsRestarted(ILogger logger, int count);
+    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Recovered after a stop: started {Started} nomination workflows, finished {Counted} council counts, delivered {Delivered} workflow signals")]
+    private static partial void Recovered(ILogger logger, int started, int counted, int delivered);
 }

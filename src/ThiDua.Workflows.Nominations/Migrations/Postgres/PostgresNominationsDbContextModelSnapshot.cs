@@ -821,6 +821,39 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.ToTable("UserRoles", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.WorkflowSignal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NominationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stimulus")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt");
+
+                    b.ToTable("WorkflowSignals", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignPhase", b =>
                 {
                     b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
