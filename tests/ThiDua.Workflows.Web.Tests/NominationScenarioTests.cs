@@ -167,6 +167,15 @@ public sealed class NominationScenarioTests(WebHost host)
         var firstLetter = forwarded["provinceSubmissions"]![0]!["letterNumber"]!.GetValue<string>();
         Assert.Matches(@"^\d+/TTr-UBND$", firstLetter);
 
+        // The office is reminded when the province's answer is late (30 working days by default): fire that timer.
+        var calendar = host.Services.GetRequiredService<WorkingCalendar>();
+        var instance = await host.Services.GetRequiredService<IWorkflowStore>().FindInstanceAsync(NominationService.InstanceId(id));
+        var late = Assert.Single(instance!.Bookmarks, x => x.Name == "ThiDua.Nominations.ProvinceReminder");
+        Assert.Equal(calendar.EndOfWorkingDay(calendar.AddWorkingDays(calendar.LocalDate(DateTimeOffset.UtcNow), 30)), late.ResumeAt);
+        await host.Services.GetRequiredService<IWorkflowRuntime>().ResumeAsync(late.Id);
+        await host.Mail.WaitForAsync("vanphong@", "[Nhắc việc] Chưa có kết quả của tỉnh — Bằng khen của Chủ tịch UBND tỉnh: Trương Văn Khải");
+        Assert.Equal("ForwardedToProvince", (await _api.DetailAsync(id))["nomination"]!["status"]!.GetValue<string>()); // still waiting for the answer
+
         // The province returns the dossier: the unit is told why; the office completes it and the chair sends it again.
         var missingReason = await (await _api.As("vanphong")).PostAsJsonAsync($"/api/nominations/{id}/province-outcome", new { outcome = "Returned" });
         Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
@@ -189,6 +198,31 @@ public sealed class NominationScenarioTests(WebHost host)
         var register = Assert.Single((await _api.GetAsync("vanphong", $"/api/people/{person}/commendations")).AsArray());
         Assert.Equal("2150/QĐ-UBND", register!["decisionNumber"]!.GetValue<string>());
         Assert.Equal("Chủ tịch UBND tỉnh", register["issuer"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenVote_WhenTheSessionIsNotSecret_TheCountShowsWhoChoseWhat()
+    {
+        var person = await _api.NewPersonAsync("hieutruong", "truong-thcs", "Cao Minh Châu");
+        var n = await _api.CreateAsync("hieutruong", new { nomineeKind = "Individual", personId = person, awardCode = "LDTT", year = 2026,
+            achievementSummary = "Hoàn thành tốt nhiệm vụ giảng dạy.", performanceRating = "Good" });
+        var id = n["id"]!.GetValue<string>();
+        await _api.PostAsync("hieutruong", $"/api/nominations/{id}/submit", new { });
+        await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+        await _api.WaitStatusAsync(id, "AwaitingCouncil");
+        var members = await _api.CouncilOfAsync("hdO", 3);
+        var session = await _api.PostAsync("thuky", "/api/council-sessions", new { title = "Biểu quyết công khai", nominationIds = new[] { id }, secret = false }, HttpStatusCode.Created);
+        var sessionId = session["id"]!.GetValue<string>();
+        await _api.PostAsync(members[0], $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
+        await _api.PostAsync(members[1], $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Reject" });
+        await _api.PostAsync(members[2], $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
+        Assert.Null((await _api.GetAsync("thuky", $"/api/council-sessions/{sessionId}"))["items"]![0]!["votes"]); // nothing shown while voting
+        var closed = await _api.PostAsync("thuky", $"/api/council-sessions/{sessionId}/close", new { });
+        var votes = closed["items"]![0]!["votes"]!.AsArray();
+        Assert.Equal(["Approve", "Reject", "Approve"], votes.Select(v => v!["choice"]!.GetValue<string>()));
+        Assert.Equal("Passed", closed["items"]![0]!["result"]!.GetValue<string>());
+        Assert.False(closed["secret"]!.GetValue<bool>());
     }
 
     [Fact]

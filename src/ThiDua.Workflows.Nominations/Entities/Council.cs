@@ -12,6 +12,9 @@ public sealed class CouncilSession
     /// <summary>Open (voting) or Closed (counted).</summary>
     public required string Status { get; set; }
 
+    /// <summary>Secret ballot (the default, domain-rules.md §5.2); false records who chose what (an open vote).</summary>
+    public bool Secret { get; set; } = true;
+
     /// <summary>All members of the council when the session was called: thresholds count on them, not on attendees.</summary>
     public int MemberCount { get; set; }
 
@@ -71,6 +74,9 @@ public sealed class BallotReceipt
 
     /// <summary>InPerson or Written.</summary>
     public required string Channel { get; set; }
+
+    /// <summary>Only in an open (not secret) vote: the member's choice. Always null in a secret ballot.</summary>
+    public string? Choice { get; set; }
 }
 
 /// <summary>A numbered document: a decision (QĐ), a letter to the province (TTr), council minutes (BB).</summary>

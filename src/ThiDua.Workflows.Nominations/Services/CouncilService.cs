@@ -11,7 +11,7 @@ namespace ThiDua.Workflows.Nominations.Services;
 
 public sealed record SeatRequest(string UserName, string? Position);
 
-public sealed record CreateSessionRequest(string? Title, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? NominationIds);
+public sealed record CreateSessionRequest(string? Title, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? NominationIds, bool? Secret = null);
 
 public sealed record AttendanceRequest(string? UserName, string? Attendance);
 
@@ -86,6 +86,7 @@ public sealed class CouncilService(
             Title = request.Title.Trim(),
             ScheduledAt = request.ScheduledAt ?? now,
             Status = "Open",
+            Secret = request.Secret ?? true,
             MemberCount = seats.Count,
             CreatedBy = actor.UserName,
             CreatedAt = now,
@@ -112,7 +113,9 @@ public sealed class CouncilService(
         agenda.Insert(0, ("Thời gian", calendar.LocalDate(session.ScheduledAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         await notices.QueueAsync("session:" + session.Id, seats.Select(s => directory.Find(s.UserName)).OfType<DirectoryUser>(), new Notice(
             $"[Hội đồng TĐKT] Mời họp và bỏ phiếu: {session.Title}",
-            "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và bỏ phiếu kín các hồ sơ sau (thành viên vắng mặt gửi phiếu bằng văn bản qua hệ thống):",
+            session.Secret
+                ? "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và bỏ phiếu kín các hồ sơ sau (thành viên vắng mặt gửi phiếu bằng văn bản qua hệ thống):"
+                : "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và biểu quyết công khai các hồ sơ sau (thành viên vắng mặt gửi ý kiến bằng văn bản qua hệ thống):",
             agenda, $"/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
         return DomainResult<CouncilSession>.Success(session);
     }
@@ -150,7 +153,11 @@ public sealed class CouncilService(
         if (await db.BallotReceipts.AnyAsync(r => r.SessionId == sessionId && r.NominationId == request.NominationId && r.UserName == actor.UserName, cancellationToken).ConfigureAwait(false))
             return DomainResult<bool>.Conflict("Anh/chị đã bỏ phiếu cho hồ sơ này.");
 
-        db.BallotReceipts.Add(new BallotReceipt { SessionId = sessionId, NominationId = request.NominationId!, UserName = actor.UserName, Channel = member.Attendance == "Absent" ? "Written" : "InPerson" });
+        db.BallotReceipts.Add(new BallotReceipt
+        {
+            SessionId = sessionId, NominationId = request.NominationId!, UserName = actor.UserName, Channel = member.Attendance == "Absent" ? "Written" : "InPerson",
+            Choice = session.Secret ? null : request.Choice,
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -78,12 +78,12 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var ids = s.Items.Select(i => i.NominationId).ToList();
         var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
         var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
-        var voted = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId)
-            .GroupBy(r => r.NominationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
+        var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var voted = receipts.GroupBy(r => r.NominationId).ToDictionary(g => g.Key, g => g.Count());
         var closed = s.Status == "Closed";
         return new
         {
-            s.Id, s.Title, s.ScheduledAt, s.Status, s.MemberCount, s.MinutesNumber, s.ClosedAt,
+            s.Id, s.Title, s.ScheduledAt, s.Status, s.Secret, s.MemberCount, s.MinutesNumber, s.ClosedAt,
             Members = s.Members.OrderBy(m => m.UserName).Select(m => new { m.UserName, m.Attendance }),
             Items = s.Items.Select(i => new
             {
@@ -99,6 +99,10 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
                 Reject = closed ? i.Reject : (int?)null,
                 ApprovePercent = closed && s.MemberCount > 0 ? Math.Round(i.Approve * 100m / s.MemberCount, 2) : (decimal?)null,
                 Result = closed ? i.Result : "Pending",
+                // An open vote shows who chose what once counted; a secret ballot never can.
+                Votes = closed && !s.Secret
+                    ? receipts.Where(r => r.NominationId == i.NominationId).OrderBy(r => r.UserName).Select(r => new { r.UserName, r.Choice, r.Channel }).ToList()
+                    : null,
             }),
         };
     }

@@ -85,7 +85,12 @@ public static class PeoplePages
                 if (!result.Ok) { failed = true; messages.Add(result.Message ?? ""); }
             }
 
-            var notice = messages.Count == 0 ? "Đã ghi nhận phiếu của anh/chị. Phiếu kín: hệ thống chỉ lưu việc anh/chị đã bỏ phiếu, không lưu anh/chị chọn gì." : string.Join(" ", messages.Distinct());
+            bool secret;
+            await using (var db = contexts.Create())
+                secret = await db.CouncilSessions.AsNoTracking().Where(x => x.Id == id).Select(x => (bool?)x.Secret).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? true;
+            var notice = messages.Count > 0 ? string.Join(" ", messages.Distinct())
+                : secret ? "Đã ghi nhận phiếu của anh/chị. Phiếu kín: hệ thống chỉ lưu việc anh/chị đã bỏ phiếu, không lưu anh/chị chọn gì."
+                : "Đã ghi nhận ý kiến biểu quyết của anh/chị.";
             return await SessionAsync(id, http, queries, contexts, antiforgery, notice, failed ? StatusCodes.Status409Conflict : StatusCodes.Status200OK, ct).ConfigureAwait(false);
         }).RequireAuthorization();
     }
@@ -211,7 +216,9 @@ public static class PeoplePages
         if (canVote)
         {
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
-            body.Append("<p>Phiếu kín: mỗi thành viên bỏ một phiếu cho mỗi hồ sơ. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>, không chỉ số người có mặt.</p>");
+            body.Append(session.GetProperty("Secret").GetBoolean()
+                ? "<p>Phiếu kín: mỗi thành viên bỏ một phiếu cho mỗi hồ sơ. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>, không chỉ số người có mặt.</p>"
+                : "<p>Biểu quyết công khai: ý kiến của từng thành viên được ghi vào biên bản. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>.</p>");
         }
         else if (open)
         {

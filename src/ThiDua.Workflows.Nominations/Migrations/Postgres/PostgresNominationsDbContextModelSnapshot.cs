@@ -166,6 +166,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Choice")
+                        .HasColumnType("text");
+
                     b.HasKey("SessionId", "NominationId", "UserName");
 
                     b.ToTable("BallotReceipts", (string)null);
@@ -323,6 +326,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
                     b.Property<long>("ScheduledAt")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

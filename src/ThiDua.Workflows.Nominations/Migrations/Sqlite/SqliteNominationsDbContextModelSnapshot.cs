@@ -161,6 +161,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Choice")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SessionId", "NominationId", "UserName");
 
                     b.ToTable("BallotReceipts", (string)null);
@@ -313,6 +316,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Secret")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
