@@ -142,6 +142,32 @@ public sealed class NominationScenarioTests(WebHost host)
         var entry = Assert.Single(register);
         Assert.Equal(number, entry!["decisionNumber"]!.GetValue<string>());
         Assert.Equal(2_340_000, entry["prizeMoney"]!.GetValue<long>());
+
+        // The documents come out of the system: the decision and the council's minutes, as .docx.
+        var documents = decided["documents"]!.AsArray();
+        Assert.Equal(["Biên bản họp Hội đồng", "Quyết định khen thưởng"], documents.Select(d => d!["label"]!.GetValue<string>()));
+        var decisionText = await DocumentTextAsync(documents[1]!["url"]!.GetValue<string>());
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", decisionText);
+        Assert.Contains($"Số: {number}", decisionText);
+        Assert.Contains("Về việc tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm 2026", decisionText);
+        Assert.Contains("Ngô Văn Bình", decisionText);
+        Assert.Contains("2.340.000 đồng", decisionText);
+        var minutesText = await DocumentTextAsync(documents[0]!["url"]!.GetValue<string>());
+        Assert.Contains(passed["minutesNumber"]!.GetValue<string>(), minutesText);
+        Assert.Contains("8/10", minutesText);
+        Assert.Contains("80%", minutesText);
+        Assert.Contains("bỏ phiếu kín", minutesText);
+        Assert.DoesNotContain("Approve", minutesText);
+    }
+
+    private async Task<string> DocumentTextAsync(string url)
+    {
+        var response = await (await _api.As("vanphong")).GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return string.Join("\n", document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 
     [Fact]
@@ -198,6 +224,12 @@ public sealed class NominationScenarioTests(WebHost host)
         var register = Assert.Single((await _api.GetAsync("vanphong", $"/api/people/{person}/commendations")).AsArray());
         Assert.Equal("2150/QĐ-UBND", register!["decisionNumber"]!.GetValue<string>());
         Assert.Equal("Chủ tịch UBND tỉnh", register["issuer"]!.GetValue<string>());
+        var letters2 = decided["documents"]!.AsArray().Where(d => d!["kind"]!.GetValue<string>() == "ProvinceSubmission").ToList();
+        Assert.Equal(2, letters2.Count);
+        var letterText = await DocumentTextAsync(letters2[1]!["url"]!.GetValue<string>());
+        Assert.Contains("TỜ TRÌNH", letterText);
+        Assert.Contains("Kính gửi: Chủ tịch UBND tỉnh (qua Sở Nội vụ)", letterText);
+        Assert.Contains("Trương Văn Khải", letterText);
     }
 
     [Fact]

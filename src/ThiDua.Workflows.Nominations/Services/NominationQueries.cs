@@ -17,7 +17,11 @@ public sealed record NominationDetail(
     IReadOnlyList<object> Holds,
     IReadOnlyList<object> Objections,
     IReadOnlyList<object> ProvinceSubmissions,
-    IReadOnlyList<string> MissingDocuments);
+    IReadOnlyList<string> MissingDocuments,
+    IReadOnlyList<DocumentLink> Documents);
+
+/// <summary>A numbered document about a nomination and where to download it.</summary>
+public sealed record DocumentLink(string Kind, string Label, string DocumentNumber, string Url);
 
 /// <summary>Read models for the API: nominations with their history, sessions without anything that could reveal a vote.</summary>
 public sealed class NominationQueries(NominationsContexts contexts, WorkingCalendar calendar)
@@ -57,6 +61,15 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var holds = await db.EligibilityHolds.AsNoTracking().Where(h => h.NominationId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var objections = await db.Objections.AsNoTracking().Where(o => o.NominationId == id).OrderBy(o => o.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var submissions = await db.ProvinceSubmissions.AsNoTracking().Where(s => s.NominationId == id).OrderBy(s => s.SentAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var prefix = "nomination:" + id + ":";
+        var sessionKeys = await db.CouncilSessionItems.AsNoTracking().Where(i => i.NominationId == id).Select(i => "session:" + i.SessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var documents = (await db.Decisions.AsNoTracking()
+                .Where(d => d.SubjectKey == "nomination:" + id || d.SubjectKey.StartsWith(prefix) || sessionKeys.Contains(d.SubjectKey))
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .OrderBy(d => d.SignedAt)
+            .Select(d => new DocumentLink(d.Kind, d.Kind switch { "Award" => "Quyết định khen thưởng", "ProvinceSubmission" => "Tờ trình cấp trên", _ => "Biên bản họp Hội đồng" },
+                d.DocumentNumber, $"/api/decisions/{d.Id}/document"))
+            .ToList();
         var missing = award.RequiredDocuments.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Where(d => attachments.All(a => a.DocumentType != d)).Select(d => DocumentTypes.Labels.GetValueOrDefault(d, d)).ToList();
         return new NominationDetail(
@@ -66,7 +79,8 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             holds.Select(h => (object)new { h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt }).ToList(),
             objections.Select(o => (object)new { o.Text, o.From, o.At }).ToList(),
             submissions.Select(s => (object)new { s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note }).ToList(),
-            missing);
+            missing,
+            documents);
     }
 
     /// <summary>A session: agenda, attendance, who has voted (never how); counts and results only once it is closed.</summary>

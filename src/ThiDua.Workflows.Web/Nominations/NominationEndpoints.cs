@@ -230,8 +230,14 @@ public static class DirectoryEndpoints
             if (year is { } y) query = query.Where(d => d.Year == y);
             if (kind is { Length: > 0 }) query = query.Where(d => d.Kind == kind);
             return (await query.ToListAsync(ct).ConfigureAwait(false)).OrderBy(d => d.Symbol, StringComparer.Ordinal).ThenBy(d => d.Year).ThenBy(d => d.Number)
-                .Select(d => new { d.Id, d.Kind, d.DocumentNumber, d.Year, d.Number, d.Symbol, d.Title, d.SignedBy, d.SignedAt });
+                .Select(d => new { d.Id, d.Kind, d.DocumentNumber, d.Year, d.Number, d.Symbol, d.Title, d.SignedBy, d.SignedAt, d.SubjectKey, Document = $"/api/decisions/{d.Id}/document" });
         }).WithTags("Decisions").WithSummary("Numbered documents: award decisions (QĐ-UBND), letters to the province (TTr-UBND), council minutes (BB-HĐTĐKT).");
+
+        api.MapGet("/decisions/{id}/document", async (string id, ThiDua.Workflows.Nominations.Documents.DocumentService documents, CancellationToken ct) =>
+            await documents.ForDecisionAsync(id, ct).ConfigureAwait(false) is { } document
+                ? Results.File(document.Content, ThiDua.Workflows.Nominations.Documents.GeneratedDocument.ContentType, document.FileName)
+                : Results.NotFound())
+            .WithTags("Decisions").WithSummary("The document of a numbered record as .docx (A4, Times New Roman, ND 30/2020 layout): quyết định, tờ trình or biên bản.");
 
         api.MapGet("/users", async (ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
         {

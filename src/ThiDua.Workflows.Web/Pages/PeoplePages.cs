@@ -160,6 +160,14 @@ public static class PeoplePages
             body.Append("</ul>");
         }
 
+        if (detail.Documents.Count > 0)
+        {
+            body.Append("<h2>Văn bản</h2><ul>");
+            foreach (var d in detail.Documents)
+                body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(d.Url)}\">{E(d.Label)} số {E(d.DocumentNumber)}</a> (.docx)</li>");
+            body.Append("</ul>");
+        }
+
         body.Append("<h2>Quá trình xử lý</h2><ul>");
         foreach (var h in detail.History.Select(x => JsonSerializer.SerializeToElement(x)))
         {
