@@ -66,7 +66,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
         if (register?.PrizeMoney is { } money)
             writer.Article("Điều 2.", $"Kèm theo {award.Name} là tiền thưởng {money.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.");
         writer.Article(register?.PrizeMoney is null ? "Điều 2." : "Điều 3.",
-                $"Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, Thủ trưởng {unit.Name} và {(n.NomineeKind == NomineeKind.Individual ? "cá nhân" : n.NomineeKind == NomineeKind.Household ? "hộ gia đình" : "tập thể")} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+                $"Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, {HeadOf(unit)} và {(n.NomineeKind == NomineeKind.Individual ? "cá nhân" : n.NomineeKind == NomineeKind.Household ? "hộ gia đình" : "tập thể")} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
             .Signature([$"Như Điều {(register?.PrizeMoney is null ? 2 : 3)};", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null);
         return writer.ToDocx();
     }
@@ -121,6 +121,10 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
             .Text("Biên bản được lập xong và thông qua tại phiên họp./.");
         return writer.Signature([], "", "THƯ KÝ HỘI ĐỒNG", null).ToDocx();
     }
+
+    private static string HeadOf(Unit unit) => unit.Kind == UnitKind.Village
+        ? "Trưởng " + char.ToLower(unit.Name[0], Vietnamese) + unit.Name[1..]
+        : "Thủ trưởng " + unit.Name;
 
     private string PlaceAndDate(DateTimeOffset at)
     {

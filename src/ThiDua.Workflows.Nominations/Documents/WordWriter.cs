@@ -18,9 +18,12 @@ public sealed class WordWriter
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
                 new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
+        // Fixed columns (twips of the 165 mm text width): the motto stays on one line.
+        table.GetFirstChild<TableProperties>()!.Append(new TableLayout { Type = TableLayoutValues.Fixed });
+        table.Append(new TableGrid(new GridColumn { Width = "3400" }, new GridColumn { Width = "5955" }));
         table.Append(new TableRow(
-            Cell(2000, P(issuerAbove, 26, center: true), P(issuer, 26, bold: true, center: true), P("———", 26, center: true), P("Số: " + number, 26, center: true)),
-            Cell(3000, P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24, bold: true, center: true), P("Độc lập - Tự do - Hạnh phúc", 26, bold: true, center: true),
+            Cell(1800, P(issuerAbove, 26, center: true), P(issuer, 26, bold: true, center: true), P("———", 26, center: true), P("Số: " + number, 26, center: true)),
+            Cell(3200, P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24, bold: true, center: true), P("Độc lập - Tự do - Hạnh phúc", 26, bold: true, center: true),
                 P("———————", 26, center: true), P(placeAndDate, 26, italic: true, center: true))));
         _body.Add(table);
         _body.Add(P("", 26));
