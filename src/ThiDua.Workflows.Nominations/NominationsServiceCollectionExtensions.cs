@@ -27,6 +27,7 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserAccounts>());
         services.TryAddSingleton<DocumentNumbers>();
         services.TryAddSingleton<WorkflowSignals>();
+        services.TryAddSingleton<ListDecisions>();
         services.TryAddSingleton<Documents.DocumentService>();
         services.TryAddSingleton<AttachmentPolicy>();
         services.TryAddSingleton<NominationService>();

@@ -326,6 +326,47 @@ public sealed class NominationScenarioTests(WebHost host)
     }
 
     [Fact]
+    public async Task ListDecision_TheChairDecidesSeveralNominationsWithOneNumber_AndTheDecisionCarriesTheList()
+    {
+        var ids = new List<string>();
+        foreach (var household in new[] { "Hộ bà Trần Thị Gấm", "Hộ ông Võ Văn Lợi", "Hộ ông Đoàn Xuân Mạnh" })
+        {
+            var n = await _api.CreateAsync("thon2", new { unitId = "thon-2", nomineeKind = "Household", householdName = household, awardCode = "GIAYKHEN",
+                commendationType = "Sudden", year = 2026, achievementSummary = "Góp công, góp đất xây dựng nhà văn hóa thôn." });
+            var id = n["id"]!.GetValue<string>();
+            await _api.PostAsync("thon2", $"/api/nominations/{id}/submit", new { });
+            await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+            await _api.WaitStatusAsync(id, "AwaitingDecision");
+            ids.Add(id);
+        }
+
+        var page = await (await _api.As("chutich")).GetStringAsync("/decisions/new");
+        Assert.All(ids, id => Assert.Contains($"value=\"{id}\"", page));
+        var forbidden = await (await _api.As("vanphong")).PostAsJsonAsync("/api/decisions/list", new { nominationIds = ids });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+
+        var result = await _api.PostAsync("chutich", "/api/decisions/list", new { nominationIds = ids, comment = "Đồng ý khen thưởng" });
+        var number = result["documentNumber"]!.GetValue<string>();
+        Assert.Equal(3, result["decided"]!.AsArray().Count);
+        foreach (var id in ids)
+        {
+            var decided = await _api.WaitStatusAsync(id, "Decided");
+            Assert.Equal(number, decided["nomination"]!["decisionNumber"]!.GetValue<string>());
+        }
+
+        await host.Mail.WaitForAsync("thon2@", "[Thi đua] Giấy khen của Chủ tịch UBND xã — Hộ ông Võ Văn Lợi: Đã khen thưởng");
+        var again = await (await _api.As("chutich")).PostAsJsonAsync("/api/decisions/list", new { nominationIds = ids });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var text = await DocumentTextAsync(result["document"]!.GetValue<string>());
+        Assert.Contains($"Số: {number}", text);
+        Assert.Contains("cho 3 cá nhân, tập thể, hộ gia đình có tên trong danh sách kèm theo", text);
+        Assert.Contains($"(Kèm theo Quyết định số {number}", text);
+        Assert.Contains("Hộ bà Trần Thị Gấm", text);
+        Assert.Contains("Hộ ông Đoàn Xuân Mạnh", text);
+    }
+
+    [Fact]
     public async Task Attachments_BadFilesAreRefusedWithTheField_AndVietnameseNamesSurvive()
     {
         var n = await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Collective", nomineeUnitId = "thon-1", awardCode = "THONVH", year = 2026,

@@ -29,6 +29,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
         var content = decision.Kind switch
         {
             "Award" when parts is ["nomination", var id] => await AwardDecisionAsync(db, decision, id, cancellationToken).ConfigureAwait(false),
+            "Award" when parts is ["list", _] => await ListDecisionAsync(db, decision, cancellationToken).ConfigureAwait(false),
             "ProvinceSubmission" when parts is ["nomination", var id, ..] => await LetterAsync(db, decision, id, cancellationToken).ConfigureAwait(false),
             "Minutes" when parts is ["session", var id] => await MinutesAsync(db, decision, id, cancellationToken).ConfigureAwait(false),
             _ => null,
@@ -69,6 +70,43 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
                 $"Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, {HeadOf(unit)} và {(n.NomineeKind == NomineeKind.Individual ? "cá nhân" : n.NomineeKind == NomineeKind.Household ? "hộ gia đình" : "tập thể")} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
             .Signature([$"Như Điều {(register?.PrizeMoney is null ? 2 : 3)};", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null);
         return writer.ToDocx();
+    }
+
+    /// <summary>One decision for a list: Điều 1 refers to the annexed list (danh sách kèm theo), which follows the signature.</summary>
+    private async Task<byte[]?> ListDecisionAsync(NominationsDbContext db, Decision decision, CancellationToken cancellationToken)
+    {
+        var listed = await db.Nominations.AsNoTracking().Where(n => n.DecisionId == decision.Id).OrderBy(n => n.AwardCode).ThenBy(n => n.NomineeName).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (listed.Count == 0) return null;
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, cancellationToken).ConfigureAwait(false);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
+        var ids = listed.Select(n => n.Id).ToList();
+        var money = await db.Commendations.AsNoTracking().Where(c => c.NominationId != null && ids.Contains(c.NominationId))
+            .ToDictionaryAsync(c => c.NominationId!, c => c.PrizeMoney, cancellationToken).ConfigureAwait(false);
+        var year = listed.Max(n => n.Year);
+        var names = string.Join(", ", listed.Select(n => awards[n.AwardCode].Name).Distinct().Select(a => $"“{a}”"));
+        var total = money.Values.Sum(v => v ?? 0);
+        return new WordWriter()
+            .Heading("ỦY BAN NHÂN DÂN", options.CommuneName.ToUpper(Vietnamese), decision.DocumentNumber, PlaceAndDate(decision.SignedAt))
+            .Title("QUYẾT ĐỊNH", $"Về việc khen thưởng năm {year}")
+            .Centered(options.ChairTitle.ToUpper(Vietnamese), bold: true)
+            .Text("Căn cứ Luật Tổ chức chính quyền địa phương;", italic: true)
+            .Text("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;", italic: true)
+            .Text("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và hướng dẫn thi hành Luật Thi đua, khen thưởng;", italic: true)
+            .Text("Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định việc phân định thẩm quyền của chính quyền địa phương 2 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ;", italic: true)
+            .Text($"Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã và của Trưởng phòng Văn hóa - Xã hội.", italic: true)
+            .Centered("QUYẾT ĐỊNH:", bold: true)
+            .Article("Điều 1.", $"Tặng {names} năm {year} cho {listed.Count} cá nhân, tập thể, hộ gia đình có tên trong danh sách kèm theo Quyết định này, đã có thành tích trong phong trào thi đua.")
+            .Article("Điều 2.", $"Tiền thưởng kèm theo theo danh sách, tổng cộng {total.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.")
+            .Article("Điều 3.", "Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, thủ trưởng các đơn vị và các cá nhân, tập thể, hộ gia đình có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.")
+            .Signature(["Như Điều 3;", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null)
+            .PageBreak()
+            .Title("DANH SÁCH", $"Khen thưởng năm {year}")
+            .Centered($"(Kèm theo Quyết định số {decision.DocumentNumber} {PlaceAndDate(decision.SignedAt)[(PlaceAndDate(decision.SignedAt).IndexOf("ngày", StringComparison.Ordinal))..]} của {options.ChairTitle})")
+            .Table(["STT", "Cá nhân, tập thể, hộ gia đình", "Đơn vị", "Hình thức, danh hiệu", "Tiền thưởng (đồng)"],
+                listed.Select((n, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), n.NomineeName, units.GetValueOrDefault(n.UnitId, n.UnitId),
+                    awards[n.AwardCode].Name, money.GetValueOrDefault(n.Id) is { } m ? m.ToString("N0", Vietnamese) : ""]).ToList(),
+                [700, 3000, 2200, 2155, 1300])
+            .ToDocx();
     }
 
     private async Task<byte[]?> LetterAsync(NominationsDbContext db, Decision decision, string nominationId, CancellationToken cancellationToken)
@@ -117,7 +155,8 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
                     return (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), n?.NomineeName ?? "", n is null ? "" : awards.GetValueOrDefault(n.AwardCode, n.AwardCode),
                         $"{item.Approve}/{session.MemberCount}", session.MemberCount == 0 ? "" : $"{Math.Round(item.Approve * 100m / session.MemberCount, 2).ToString("0.##", Vietnamese)}%",
                         CouncilService.ResultLabel(item.Result)];
-                }).ToList())
+                }).ToList(),
+                [700, 2400, 2300, 1200, 1455, 1300])
             .Text("Biên bản được lập xong và thông qua tại phiên họp./.");
         return writer.Signature([], "", "THƯ KÝ HỘI ĐỒNG", null).ToDocx();
     }

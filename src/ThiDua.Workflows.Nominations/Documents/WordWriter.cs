@@ -50,13 +50,27 @@ public sealed class WordWriter
         return this;
     }
 
-    public WordWriter Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>What follows starts on a new page (an annex).</summary>
+    public WordWriter PageBreak()
+    {
+        _body.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+        return this;
+    }
+
+    /// <summary>A bordered table; <paramref name="widths"/> in twips (the text width is 9,355).</summary>
+    public WordWriter Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int>? widths = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
         var border = new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border));
+        if (widths is not null)
+        {
+            table.GetFirstChild<TableProperties>()!.Append(new TableLayout { Type = TableLayoutValues.Fixed });
+            table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        }
+
         table.Append(new TableRow(headers.Select(h => Cell(0, P(h, 26, bold: true, center: true))).ToArray()));
         foreach (var row in rows) table.Append(new TableRow(row.Select(c => Cell(0, P(c, 26))).ToArray()));
         _body.Add(table);

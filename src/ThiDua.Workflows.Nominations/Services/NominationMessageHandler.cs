@@ -73,8 +73,11 @@ public sealed partial class NominationMessageHandler(
                 note = reason;
                 break;
             case NominationMessages.Decide:
-                var decision = await numbers.IssueAsync("Award", options.DecisionSymbol, "nomination:" + id,
-                    $"Quyết định tặng “{award.Name}” cho {nomination.NomineeName}", Text(p["signedBy"]), calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
+                // A nomination the chair decided in a list already points at that list's decision.
+                var decision = nomination.DecisionId is { } listed
+                    ? await db.Decisions.AsNoTracking().FirstAsync(d => d.Id == listed, cancellationToken).ConfigureAwait(false)
+                    : await numbers.IssueAsync("Award", options.DecisionSymbol, "nomination:" + id,
+                        $"Quyết định tặng “{award.Name}” cho {nomination.NomineeName}", Text(p["signedBy"]), calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
                 nomination.DecisionId = decision.Id;
                 if (!await db.Commendations.AnyAsync(c => c.NominationId == id, cancellationToken).ConfigureAwait(false))
                     db.Commendations.Add(Register(nomination, award, decision.DocumentNumber, calendar.LocalDate(decision.SignedAt), options.ChairTitle));

@@ -64,7 +64,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var prefix = "nomination:" + id + ":";
         var sessionKeys = await db.CouncilSessionItems.AsNoTracking().Where(i => i.NominationId == id).Select(i => "session:" + i.SessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var documents = (await db.Decisions.AsNoTracking()
-                .Where(d => d.SubjectKey == "nomination:" + id || d.SubjectKey.StartsWith(prefix) || sessionKeys.Contains(d.SubjectKey))
+                .Where(d => d.SubjectKey == "nomination:" + id || d.SubjectKey.StartsWith(prefix) || sessionKeys.Contains(d.SubjectKey) || d.Id == n.DecisionId)
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .OrderBy(d => d.SignedAt)
             .Select(d => new DocumentLink(d.Kind, d.Kind switch { "Award" => "Quyết định khen thưởng", "ProvinceSubmission" => "Tờ trình cấp trên", _ => "Biên bản họp Hội đồng" },

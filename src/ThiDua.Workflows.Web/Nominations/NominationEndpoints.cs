@@ -233,6 +233,11 @@ public static class DirectoryEndpoints
                 .Select(d => new { d.Id, d.Kind, d.DocumentNumber, d.Year, d.Number, d.Symbol, d.Title, d.SignedBy, d.SignedAt, d.SubjectKey, Document = $"/api/decisions/{d.Id}/document" });
         }).WithTags("Decisions").WithSummary("Numbered documents: award decisions (QĐ-UBND), letters to the province (TTr-UBND), council minutes (BB-HĐTĐKT).");
 
+        api.MapPost("/decisions/list", async (ListDecisionRequest request, ClaimsPrincipal user, HttpContext http, ListDecisions lists, CancellationToken ct) =>
+            (await lists.DecideAsync(request, user.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false))
+                .ToHttp(r => Results.Ok(new { r.Decision.Id, r.Decision.DocumentNumber, r.Decided, r.Skipped, Document = $"/api/decisions/{r.Decision.Id}/document" })))
+            .WithTags("Decisions").WithSummary("The chair decides several nominations waiting for the decision in one numbered decision with a list (quyết định kèm danh sách).");
+
         api.MapGet("/decisions/{id}/document", async (string id, ThiDua.Workflows.Nominations.Documents.DocumentService documents, CancellationToken ct) =>
             await documents.ForDecisionAsync(id, ct).ConfigureAwait(false) is { } document
                 ? Results.File(document.Content, ThiDua.Workflows.Nominations.Documents.GeneratedDocument.ContentType, document.FileName)

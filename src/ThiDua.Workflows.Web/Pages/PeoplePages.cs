@@ -68,6 +68,22 @@ public static class PeoplePages
             return Page(http, StatusCodes.Status200OK, Shell(detail.Nomination.NomineeName, NominationBody(detail), wide: true, user: DisplayName(http.User)));
         }).RequireAuthorization();
 
+        app.MapGet("/decisions/new", (HttpContext http, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
+            ListDecisionPageAsync(http, queries, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
+
+        app.MapPost("/decisions/new", async (HttpContext http, ListDecisions lists, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var result = await lists.DecideAsync(new ListDecisionRequest(form["nominationId"].Select(x => x ?? "").ToList(), form["comment"].ToString()),
+                http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
+            var notice = result.Ok
+                ? $"Đã ký Quyết định số {result.Value!.Decision.DocumentNumber} cho {result.Value.Decided.Count} hồ sơ."
+                : result.Message ?? "Không thực hiện được.";
+            return await ListDecisionPageAsync(http, queries, antiforgery, notice, result.Ok ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, ct).ConfigureAwait(false);
+        }).RequireAuthorization();
+
         app.MapGet("/council-sessions/{id}", (string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
             SessionAsync(id, http, queries, contexts, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
 
@@ -93,6 +109,31 @@ public static class PeoplePages
                 : "Đã ghi nhận ý kiến biểu quyết của anh/chị.";
             return await SessionAsync(id, http, queries, contexts, antiforgery, notice, failed ? StatusCodes.Status409Conflict : StatusCodes.Status200OK, ct).ConfigureAwait(false);
         }).RequireAuthorization();
+    }
+
+    private static async Task<IResult> ListDecisionPageAsync(HttpContext http, NominationQueries queries, IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
+    {
+        var waiting = await queries.ListAsync(http.User.ToActor(), NominationStatuses.AwaitingDecision, null, null, null, ct).ConfigureAwait(false);
+        var body = new StringBuilder("<h1>Ký quyết định khen thưởng kèm danh sách</h1>");
+        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        if (!http.User.IsInRole(Roles.Chair) && !http.User.IsInRole(Roles.Administrator))
+            body.Append("<p class=\"muted\">Chỉ Chủ tịch UBND xã ký quyết định; trang này để xem các hồ sơ đang chờ.</p>");
+        if (waiting.Count == 0)
+        {
+            body.Append("<p>Không có hồ sơ nào chờ quyết định.</p>");
+        }
+        else
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append("<table><thead><tr><th></th><th>Đối tượng</th><th>Hình thức</th><th>Đơn vị</th><th>Hạn</th></tr></thead><tbody>");
+            foreach (var n in waiting)
+                body.Append(CultureInfo.InvariantCulture, $"<tr><td><input type=\"checkbox\" name=\"nominationId\" value=\"{E(n.Id)}\" id=\"n-{E(n.Id)}\" checked></td><td><label for=\"n-{E(n.Id)}\">{E(n.NomineeName)}</label>{string.Concat(n.EligibilityIssues.Select(i => $"<div class=\"flag\">⚠ {E(i)}</div>"))}</td><td>{E(n.AwardName)} {n.Year}</td><td>{E(n.UnitName)}</td><td>{E(n.DueDate)}</td></tr>");
+            body.Append("</tbody></table><label for=\"comment\">Ý kiến</label><textarea id=\"comment\" name=\"comment\" rows=\"2\"></textarea>");
+            body.Append("<button type=\"submit\">Ký một quyết định cho các hồ sơ đã chọn</button></form>");
+        }
+
+        return Page(http, status, Shell("Ký quyết định khen thưởng", body.ToString(), wide: true, user: DisplayName(http.User)));
     }
 
     private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "";
