@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ThiDua.Workflows.Web.Tests;
 
 /// <summary>The real web host (Program) on fresh SQLite files, with the Development users and units.</summary>
-public sealed partial class WebHost : WebApplicationFactory<Program>
+public partial class WebHost : WebApplicationFactory<Program>
 {
     private readonly string _data = Directory.CreateTempSubdirectory("thidua-web-").FullName;
 
@@ -17,10 +17,16 @@ public sealed partial class WebHost : WebApplicationFactory<Program>
     {
         // Host settings reach Program before it reads its options (app configuration callbacks come too late).
         builder.UseEnvironment("Development");
-        builder.UseSetting("Workflows:Store:SqliteFile", Path.Combine(_data, "workflows.db"));
-        builder.UseSetting("Workflows:Scheduling:SqliteFile", Path.Combine(_data, "hangfire.db"));
+        ConfigureStore(builder);
         builder.UseSetting("Workflows:Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Workflows:Mail:BaseUrl", "http://localhost");
+    }
+
+    /// <summary>The databases: SQLite files in a fresh folder (a subclass may choose PostgreSQL).</summary>
+    protected virtual void ConfigureStore(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Workflows:Store:SqliteFile", Path.Combine(_data, "workflows.db"));
+        builder.UseSetting("Workflows:Scheduling:SqliteFile", Path.Combine(_data, "hangfire.db"));
     }
 
     /// <summary>A client signed in as the given demo user (password of the Development settings).</summary>

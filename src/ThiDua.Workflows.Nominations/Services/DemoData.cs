@@ -8,7 +8,8 @@ internal static class DemoData
     /// <summary>The demo users' password (Development only; README says so).</summary>
     public const string DemoPassword = "ThiDua@2026";
 
-    public static void AddDirectory(NominationsDbContext db, NominationOptions options)
+    /// <summary>Units, people and the campaign; returns the people (their ids are the database's, known after saving).</summary>
+    public static IReadOnlyList<Person> AddDirectory(NominationsDbContext db)
     {
         db.Units.AddRange(
             Unit("vp-ubnd", "Văn phòng HĐND và UBND xã", UnitKind.Office, 12),
@@ -27,12 +28,12 @@ internal static class DemoData
             Unit("thon-3", "Thôn 3", UnitKind.Village, 0));
         var people = new[]
         {
-            new Person { Id = 1, FullName = "Nguyễn Thị Hương", Gender = "Nữ", BirthYear = 1988, Position = "Chi hội trưởng phụ nữ", UnitId = "thon-1" },
-            new Person { Id = 2, FullName = "Trần Đức Thắng", Gender = "Nam", BirthYear = 1985, Position = "Giáo viên Tin học", UnitId = "truong-thcs", RecruitedOn = new DateOnly(2010, 9, 1) },
-            new Person { Id = 3, FullName = "Lê Thị Mai Anh", Gender = "Nữ", BirthYear = 1992, Position = "Công chức Văn phòng - Thống kê", UnitId = "vp-ubnd", RecruitedOn = new DateOnly(2018, 3, 1) },
-            new Person { Id = 4, FullName = "Phan Văn Lộc", Gender = "Nam", BirthYear = 1979, Position = "Giám đốc Hợp tác xã", UnitId = "htx-nong-nghiep" },
-            new Person { Id = 5, FullName = "Đặng Thị Thu Trang", Gender = "Nữ", BirthYear = 1990, Position = "Giáo viên", UnitId = "truong-tieu-hoc", RecruitedOn = new DateOnly(2014, 8, 15) },
-            new Person { Id = 6, FullName = "Võ Minh Tuấn", Gender = "Nam", BirthYear = 1995, Position = "Bí thư Đoàn xã", UnitId = "doan-thanh-nien" },
+            new Person { FullName = "Nguyễn Thị Hương", Gender = "Nữ", BirthYear = 1988, Position = "Chi hội trưởng phụ nữ", UnitId = "thon-1" },
+            new Person { FullName = "Trần Đức Thắng", Gender = "Nam", BirthYear = 1985, Position = "Giáo viên Tin học", UnitId = "truong-thcs", RecruitedOn = new DateOnly(2010, 9, 1) },
+            new Person { FullName = "Lê Thị Mai Anh", Gender = "Nữ", BirthYear = 1992, Position = "Công chức Văn phòng - Thống kê", UnitId = "vp-ubnd", RecruitedOn = new DateOnly(2018, 3, 1) },
+            new Person { FullName = "Phan Văn Lộc", Gender = "Nam", BirthYear = 1979, Position = "Giám đốc Hợp tác xã", UnitId = "htx-nong-nghiep" },
+            new Person { FullName = "Đặng Thị Thu Trang", Gender = "Nữ", BirthYear = 1990, Position = "Giáo viên", UnitId = "truong-tieu-hoc", RecruitedOn = new DateOnly(2014, 8, 15) },
+            new Person { FullName = "Võ Minh Tuấn", Gender = "Nam", BirthYear = 1995, Position = "Bí thư Đoàn xã", UnitId = "doan-thanh-nien" },
         };
         db.People.AddRange(people);
         db.Campaigns.Add(new Campaign
@@ -48,11 +49,16 @@ internal static class DemoData
                 new CampaignPhase { CampaignId = "phong-trao-2026-2030", Name = "Giai đoạn 2 (2028–2030)", StartYear = 2028, EndYear = 2030, Review = "FinalReview", ReviewDate = new DateOnly(2030, 11, 15) },
             ],
         });
-        // Earlier awards: the register drives chain rules (Phan Văn Lộc: CSTĐCS two years running).
+        return people;
+    }
+
+    /// <summary>Earlier awards: the register drives chain rules (Phan Văn Lộc: CSTĐCS two years running).</summary>
+    public static void AddEarlierAwards(NominationsDbContext db, IReadOnlyList<Person> people, NominationOptions options)
+    {
         db.Commendations.AddRange(
-            Earlier(4, "Phan Văn Lộc", "CSTDCS", 2024, "98/QĐ-UBND", options),
-            Earlier(4, "Phan Văn Lộc", "CSTDCS", 2025, "131/QĐ-UBND", options),
-            Earlier(2, "Trần Đức Thắng", "LDTT", 2025, "130/QĐ-UBND", options));
+            Earlier(people[3], "CSTDCS", 2024, "98/QĐ-UBND", options),
+            Earlier(people[3], "CSTDCS", 2025, "131/QĐ-UBND", options),
+            Earlier(people[1], "LDTT", 2025, "130/QĐ-UBND", options));
     }
 
     public static IEnumerable<SeedUser> ExtraUsers()
@@ -85,10 +91,10 @@ internal static class DemoData
 
     private static Unit Unit(string id, string name, UnitKind kind, int members) => new() { Id = id, Name = name, Kind = kind, MemberCount = members, Email = $"{id}@truongluu.local" };
 
-    private static Commendation Earlier(long person, string name, string award, int year, string number, NominationOptions options) => new()
+    private static Commendation Earlier(Person person, string award, int year, string number, NominationOptions options) => new()
     {
-        PersonId = person,
-        NomineeName = name,
+        PersonId = person.Id,
+        NomineeName = person.FullName,
         AwardCode = award,
         Year = year,
         DecisionNumber = number,

@@ -51,7 +51,7 @@ public sealed partial class NominationsInitializer(
             var known = await db.AwardKinds.Select(a => a.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
             db.AwardKinds.AddRange(AwardCatalogSeed.All(options).Where(a => !known.Contains(a.Code)));
             var seeded = options.SeedDemoData && !await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false);
-            if (seeded) DemoData.AddDirectory(db, options);
+            var people = seeded ? DemoData.AddDirectory(db) : [];
             var existing = await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var user in users.Concat(seeded ? DemoData.ExtraUsers() : []).Where(u => !existing.Contains(u.UserName, StringComparer.OrdinalIgnoreCase)))
             {
@@ -70,6 +70,7 @@ public sealed partial class NominationsInitializer(
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (seeded)
             {
+                DemoData.AddEarlierAwards(db, people, options);
                 DemoData.AddCouncil(db, existing);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await SeedNominationsAsync(db, cancellationToken).ConfigureAwait(false);
