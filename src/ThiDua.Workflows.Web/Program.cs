@@ -73,6 +73,19 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Roles.Office, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator));
 builder.Services.AddAntiforgery();
+// The public opinion form is open to everyone: a few opinions per address per ten minutes.
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(PublicPostingPages.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) }));
+    o.OnRejected = async (context, token) =>
+    {
+        context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync(HtmlPage.Shell("Quá nhiều ý kiến", "<p class=\"error\" role=\"alert\">Anh/chị đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.</p>"), token).ConfigureAwait(false);
+    };
+});
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -82,6 +95,7 @@ app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapAccountEndpoints();
@@ -92,6 +106,7 @@ app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
 app.MapPeoplePages();
+app.MapPublicPosting();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],
@@ -104,7 +119,7 @@ app.MapGet("/", () => Results.Content("""
     <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
     <h1>Thi đua, khen thưởng — xã Trường Lưu</h1>
     <p>Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” 2026–2030.</p>
-    <ul><li><a href="/inbox">Việc cần xử lý của tôi</a></li><li><a href="/nominations">Hồ sơ đề nghị khen thưởng</a></li>
+    <ul><li><a href="/public-posting">Công khai danh sách đề nghị khen thưởng (lấy ý kiến Nhân dân)</a></li><li><a href="/inbox">Việc cần xử lý của tôi</a></li><li><a href="/nominations">Hồ sơ đề nghị khen thưởng</a></li>
     <li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
     <li><a href="/hangfire">Hangfire (quản trị viên)</a></li><li><a href="/openapi/v1.json">API (OpenAPI)</a></li>
     <li><a href="/account/login">Đăng nhập</a></li></ul></body></html>

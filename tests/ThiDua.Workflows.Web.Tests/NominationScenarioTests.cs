@@ -435,6 +435,24 @@ public sealed class NominationScenarioTests(WebHost host)
         await _api.PostAsync("thon2", $"/api/nominations/{id}/objections", new { text = "Đề nghị làm rõ thời gian công tác tại trường." }, HttpStatusCode.Created);
         Assert.Single((await _api.DetailAsync(id))["objections"]!.AsArray());
 
+        // Anyone, without an account, reads the public posting and sends an opinion; a flood is refused.
+        var citizen = host.CreateClient();
+        var page = await citizen.GetStringAsync("/public-posting");
+        Assert.Contains("Bùi Thị Ngọc Lan", page);
+        Assert.Contains("Công khai đến", page);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Task<HttpResponseMessage> Opinion(string text) => citizen.PostAsync($"/public-posting/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = token, ["text"] = text, ["name"] = "Nguyễn Văn Dân" }));
+        var sent = await Opinion("Cô Lan rất tận tụy với học sinh nghèo.");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("Đã nhận ý kiến", await sent.Content.ReadAsStringAsync());
+        var objections = (await _api.DetailAsync(id))["objections"]!.AsArray();
+        Assert.Equal(2, objections.Count);
+        Assert.StartsWith("Nguyễn Văn Dân", objections[1]!["from"]!.GetValue<string>());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 2; i <= 6; i++) statuses.Add((await Opinion($"Ý kiến thứ {i}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+
         // The posting period ends (its timer fires): the office reviews the opinion and continues to the council.
         await host.Services.GetRequiredService<IWorkflowRuntime>().ResumeAsync(ends.Id);
         await host.Mail.WaitForAsync("vanphong@", "Xem xét ý kiến trong thời gian công khai: Huân chương Lao động hạng Ba năm 2026 — Bùi Thị Ngọc Lan");

@@ -81,6 +81,8 @@ public sealed class NominationService(
             else Error("performanceRating", "Xếp loại phải là Excellent, Good, Completed hoặc NotCompleted.");
         }
 
+        if (request.CampaignId is { } campaignId && !await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken).ConfigureAwait(false))
+            Error("campaignId", $"Không có phong trào thi đua '{campaignId}'.");
         if (request.AdvancedWorkerPercent is < 0 or > 100) Error("advancedWorkerPercent", "Tỷ lệ phải từ 0 đến 100.");
         var year = request.Year ?? clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
         if (year is < 2020 or > 2100) Error("year", "Năm xét khen thưởng không hợp lệ.");

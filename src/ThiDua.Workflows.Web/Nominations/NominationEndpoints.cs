@@ -165,6 +165,13 @@ public static class DirectoryEndpoints
             return (await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false)).Select(u => new { u.Id, u.Name, Kind = u.Kind.ToString(), u.MemberCount, u.Active });
         }).WithTags("Directory").WithSummary("Units: phòng, thôn, schools, enterprises, cooperatives, household businesses, MTTQ and đoàn thể.");
 
+        api.MapGet("/campaigns", async (NominationsContexts contexts, CancellationToken ct) =>
+        {
+            await using var db = contexts.Create();
+            return (await db.Campaigns.AsNoTracking().Include(c => c.Phases).ToListAsync(ct).ConfigureAwait(false))
+                .Select(c => new { c.Id, c.Name, c.StartYear, c.EndYear, c.PlanDueDate, Phases = c.Phases.OrderBy(p => p.StartYear).Select(p => new { p.Name, p.StartYear, p.EndYear, p.Review, p.ReviewDate }) });
+        }).WithTags("Directory").WithSummary("Emulation movements with their phases and reviews (sơ kết, tổng kết).");
+
         api.MapGet("/people", async (NominationsContexts contexts, string? unitId, CancellationToken ct) =>
         {
             await using var db = contexts.Create();
