@@ -54,6 +54,15 @@ public sealed class PrizeMoneyTests
 
     [Fact]
     public void NoMultipleNoMoney() => Assert.Null(PrizeMoney.Compute(null, 2_340_000));
+
+    [Fact]
+    public void TitlesOfTheSameYear_PayOnlyTheHighest()
+    {
+        // LĐTT (710,000) paid first, then CSTĐCS (2,340,000): the second pays the difference; the other way round, nothing.
+        Assert.Equal(1_630_000, PrizeMoney.ForTitle(2_340_000, 710_000));
+        Assert.Equal(0, PrizeMoney.ForTitle(710_000, 2_340_000));
+        Assert.Equal(2_340_000, PrizeMoney.ForTitle(2_340_000, 0));
+    }
 }
 
 public sealed class EligibilityRulesTests
@@ -111,6 +120,23 @@ public sealed class EligibilityRulesTests
         var person = new Person { Id = 7, FullName = "Nguyễn Văn A", UnitId = "thon-1", RecruitedOn = new DateOnly(2026, 9, 1) };
         var issue = Assert.Single(EligibilityRules.Check(Nomination("LDTT", PerformanceRating.Good), new EligibilityFacts(Ldtt, person, [], [], [])));
         Assert.Contains("6 tháng", issue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChienSiThiDuaTinh_NeedsThreeConsecutiveChienSiThiDuaCoSo()
+    {
+        var award = AwardCatalogSeed.All(new NominationOptions()).Single(a => a.Code == "CSTDTINH");
+        Assert.Single(EligibilityRules.Check(Nomination("CSTDTINH"), new EligibilityFacts(award, null, [Award("CSTDCS", 2023), Award("CSTDCS", 2025)], [], [])));
+        Assert.Empty(EligibilityRules.Check(Nomination("CSTDTINH"), new EligibilityFacts(award, null, [Award("CSTDCS", 2023), Award("CSTDCS", 2024), Award("CSTDCS", 2025)], [], [])));
+    }
+
+    [Fact]
+    public void BangKhenThuTuong_NeedsAProvinceBangKhenAndThreeCstdcsInFiveYears()
+    {
+        var award = AwardCatalogSeed.All(new NominationOptions()).Single(a => a.Code == "BKTTG");
+        Assert.Equal(2, EligibilityRules.Check(Nomination("BKTTG"), new EligibilityFacts(award, null, [Award("CSTDCS", 2025)], [], [])).Count);
+        Assert.Empty(EligibilityRules.Check(Nomination("BKTTG"), new EligibilityFacts(award, null,
+            [Award("BKTINH", 2024), Award("CSTDCS", 2021), Award("CSTDCS", 2023), Award("CSTDCS", 2025)], [], [])));
     }
 
     [Fact]

@@ -367,6 +367,34 @@ public sealed class NominationScenarioTests(WebHost host)
     }
 
     [Fact]
+    public async Task TwoTitlesOfOneYear_PayOnlyTheHighestTitlesMoney()
+    {
+        var person = await _api.NewPersonAsync("vanphongubnd", "vp-ubnd", "Hà Thị Kim Oanh");
+        var council = await _api.CouncilOfAsync("hdM", 3);
+        async Task<string> DecideAsync(string award)
+        {
+            var n = await _api.CreateAsync("vanphongubnd", new { nomineeKind = "Individual", personId = person, awardCode = award, year = 2026,
+                achievementSummary = "Chuyển đổi số công tác văn phòng.", performanceRating = "Excellent", initiativeRecognized = true });
+            var id = n["id"]!.GetValue<string>();
+            await _api.PostAsync("vanphongubnd", $"/api/nominations/{id}/submit", new { });
+            await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+            await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+            await _api.WaitStatusAsync(id, "AwaitingCouncil");
+            Assert.Equal("Passed", (await _api.VoteAsync(council, id, 3, $"Xét {award}"))["items"]![0]!["result"]!.GetValue<string>());
+            await _api.CompleteAsync("chutich", id, "chairDecision", "Approve");
+            await _api.WaitStatusAsync(id, "Decided");
+            return id;
+        }
+
+        await DecideAsync("LDTT");
+        await DecideAsync("CSTDCS");
+        var register = (await _api.GetAsync("vanphong", $"/api/people/{person}/commendations")).AsArray();
+        Assert.Equal(710_000, register.Single(c => c!["awardCode"]!.GetValue<string>() == "LDTT")!["prizeMoney"]!.GetValue<long>());
+        // CSTĐCS is 2,340,000; LĐTT of the same year was paid: only the difference (ND 152 Art.49).
+        Assert.Equal(1_630_000, register.Single(c => c!["awardCode"]!.GetValue<string>() == "CSTDCS")!["prizeMoney"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Attachments_BadFilesAreRefusedWithTheField_AndVietnameseNamesSurvive()
     {
         var n = await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Collective", nomineeUnitId = "thon-1", awardCode = "THONVH", year = 2026,

@@ -80,7 +80,13 @@ public sealed partial class NominationMessageHandler(
                         $"Quyết định tặng “{award.Name}” cho {nomination.NomineeName}", Text(p["signedBy"]), calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
                 nomination.DecisionId = decision.Id;
                 if (!await db.Commendations.AnyAsync(c => c.NominationId == id, cancellationToken).ConfigureAwait(false))
-                    db.Commendations.Add(Register(nomination, award, decision.DocumentNumber, calendar.LocalDate(decision.SignedAt), options.ChairTitle));
+                {
+                    var entry = Register(nomination, award, decision.DocumentNumber, calendar.LocalDate(decision.SignedAt), options.ChairTitle);
+                    if (award.Category == AwardCategory.EmulationTitle)
+                        entry.PrizeMoney = PrizeMoney.ForTitle(entry.PrizeMoney, await TitleMoneyPaidAsync(db, nomination, cancellationToken).ConfigureAwait(false));
+                    db.Commendations.Add(entry);
+                }
+
                 status = NominationStatuses.Decided;
                 eventName = "Decided";
                 note = $"Quyết định số {decision.DocumentNumber}";
@@ -167,6 +173,21 @@ public sealed partial class NominationMessageHandler(
         Issuer = issuer,
         PrizeMoney = PrizeMoney.Compute(n.NomineeKind == NomineeKind.Individual ? award.PrizeMultipleIndividual : award.PrizeMultipleCollective, options.BaseSalary),
     };
+
+    /// <summary>What the nominee was already paid for emulation titles of the same year.</summary>
+    private static async Task<long> TitleMoneyPaidAsync(NominationsDbContext db, Nomination n, CancellationToken cancellationToken)
+    {
+        var titles = await db.AwardKinds.AsNoTracking().Where(a => a.Category == AwardCategory.EmulationTitle).Select(a => a.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var same = db.Commendations.AsNoTracking().Where(c => c.Year == n.Year && titles.Contains(c.AwardCode));
+        same = n.NomineeKind switch
+        {
+            NomineeKind.Individual => same.Where(c => c.PersonId == n.PersonId),
+            NomineeKind.Collective => same.Where(c => c.UnitId == (n.NomineeUnitId ?? n.UnitId)),
+            _ => same.Where(c => c.HouseholdName == n.HouseholdName && c.PersonId == null && c.UnitId == null),
+        };
+        var paid = await same.Select(c => c.PrizeMoney).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return paid.Sum(p => p ?? 0);
+    }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s) ? s : null;
 

@@ -38,6 +38,13 @@ public static class PrizeMoney
         var raw = m * baseSalary;
         return (long)(Math.Ceiling(raw / 10_000m) * 10_000m);
     }
+
+    /// <summary>
+    /// Titles of the same assessment period pay only the highest title's money (ND 152 Art.49): a title decided after
+    /// others of the same year pays what its money exceeds theirs, never less than nothing.
+    /// </summary>
+    public static long? ForTitle(long? full, long alreadyPaidForTitlesOfTheYear) =>
+        full is { } money ? Math.Max(0, money - alreadyPaidForTitlesOfTheYear) : null;
 }
 
 /// <summary>What eligibility rules look at besides the nomination itself.</summary>
@@ -83,6 +90,18 @@ public static class EligibilityRules
             case "TTLDTT":
                 if (nomination.AdvancedWorkerPercent is not { } share || share < 70)
                     issues.Add($"Tỷ lệ thành viên đạt Lao động tiên tiến {(nomination.AdvancedWorkerPercent is { } p ? p + "%" : "chưa khai")}: cần từ 70% trở lên (Luật TĐKT Điều 28).");
+                break;
+            case "CSTDTINH":
+                var threeRunning = Enumerable.Range(nomination.Year - 3, 2).Any(start =>
+                    Enumerable.Range(start, 3).All(y => facts.History.Any(c => c.AwardCode == "CSTDCS" && c.Year == y)));
+                if (!threeRunning)
+                    issues.Add("Chưa thấy 3 lần liên tục đạt Chiến sĩ thi đua cơ sở trong sổ khen thưởng (Luật TĐKT Điều 22).");
+                break;
+            case "BKTTG" when nomination.NomineeKind == NomineeKind.Individual && nomination.CommendationType == CommendationType.Merit:
+                if (!facts.History.Any(c => c.AwardCode == "BKTINH"))
+                    issues.Add("Chưa có Bằng khen cấp tỉnh trong sổ khen thưởng (Luật TĐKT Điều 73).");
+                if (facts.History.Count(c => c.AwardCode == "CSTDCS" && c.Year >= nomination.Year - 5 && c.Year < nomination.Year) < 3)
+                    issues.Add("Chưa thấy 3 lần Chiến sĩ thi đua cơ sở trong 5 năm liền trước (Luật TĐKT Điều 73).");
                 break;
             case "BKTINH" when nomination.NomineeKind == NomineeKind.Individual && nomination.CommendationType == CommendationType.Merit:
                 var consecutive = Enumerable.Range(1, 2).All(back => facts.History.Any(c => c.AwardCode == "CSTDCS" && c.Year == nomination.Year - back));
