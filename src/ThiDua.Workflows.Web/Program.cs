@@ -105,6 +105,7 @@ app.MapInbox();
 app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
+app.MapUnitPages();
 app.MapPeoplePages();
 app.MapPublicPosting();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -90,6 +90,57 @@ public sealed partial class PeoplePagesTests(WebHost host)
         Assert.DoesNotContain($"name=\"vote-{id}\"", outsider);
     }
 
+    [Fact]
+    public async Task AUnitProposesInTheBrowser_FormUploadSubmit()
+    {
+        var unit = await _api.As("thon2");
+        var form = await unit.GetStringAsync("/nominations/new");
+        Assert.Contains("Lập hồ sơ đề nghị khen thưởng", form);
+        Assert.Contains("Chiến sĩ thi đua cơ sở", form);
+        var token = Token().Match(form).Groups[1].Value;
+
+        // Missing achievements: the form comes back with the reason and keeps what was typed.
+        var invalid = await unit.PostAsync("/nominations/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual",
+            ["newPerson"] = "Lê Văn Tâm", ["year"] = "2026", ["achievementSummary"] = "",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var again = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("Cần tóm tắt thành tích.", again);
+        Assert.Contains("value=\"Lê Văn Tâm\"", again);
+
+        var created = await unit.PostAsync("/nominations/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual", ["commendationType"] = "Merit",
+            ["newPerson"] = "Lê Văn Tâm", ["position"] = "Công an viên", ["performanceRating"] = "Good", ["year"] = "2026",
+            ["achievementSummary"] = "Giữ vững an ninh trật tự thôn; vận động 100% hộ gắn biển số nhà điện tử.",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        var id = url.Split('/')[^1];
+        var page = await unit.GetStringAsync(url);
+        Assert.Contains("Lê Văn Tâm", page);
+        Assert.Contains("Tải lên", page);
+        token = Token().Match(page).Groups[1].Value;
+
+        using (var upload = new MultipartFormDataContent())
+        {
+            upload.Add(new StringContent(token), "__RequestVerificationToken");
+            upload.Add(new StringContent("AchievementReport"), "documentType");
+            upload.Add(new ByteArrayContent(NominationApi.Pdf("Lê Văn Tâm")), "file", "bao-cao-thanh-tich.pdf");
+            var uploaded = await unit.PostAsync($"/nominations/{id}/files", upload);
+            Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+            Assert.Contains("Đã thêm “bao-cao-thanh-tich.pdf”", await uploaded.Content.ReadAsStringAsync());
+        }
+
+        var submitted = await unit.PostAsync($"/nominations/{id}/submit", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Contains("Đã nộp hồ sơ", await submitted.Content.ReadAsStringAsync());
+        await _api.WaitStatusAsync(id, "Submitted");
+        await _api.OpenTaskAsync(id, "completeness");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -30,7 +30,7 @@ public static class HtmlPage
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer"><title>{{E(title)}}</title>
         <style>*{box-sizing:border-box}body{font-family:system-ui,sans-serif;max-width:{{(wide ? "60rem" : "36rem")}};margin:1.5rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.4rem}h2{font-size:1.1rem}
-        textarea,button{display:block;width:100%;margin:.4rem 0;font-size:1rem;padding:.6rem}.error{color:#b00020}.notice{color:#0b5394}.decided{background:#eef6ee;padding:.6rem}
+        textarea,button,select,input:not([type=checkbox]):not([type=radio]){display:block;width:100%;margin:.4rem 0;font-size:1rem;padding:.6rem}.error{color:#b00020}.notice{color:#0b5394}.decided{background:#eef6ee;padding:.6rem}
         .flag{background:#fff4e5;border-left:4px solid #e69500;padding:.4rem .6rem;margin:.3rem 0}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem;border-bottom:1px solid #ddd;vertical-align:top}
         nav{display:flex;flex-wrap:wrap;gap:.8rem;margin-bottom:1rem;font-size:.95rem}fieldset{border:1px solid #ccc;margin:.6rem 0;padding:.6rem}.choice{display:flex;gap:1.2rem}.choice label{display:flex;gap:.3rem;align-items:center}
         .inline button{display:inline-block;width:auto;margin:.2rem .3rem .2rem 0;padding:.4rem .8rem}.muted{color:#555}</style></head>
@@ -38,7 +38,7 @@ public static class HtmlPage
         """;
 
     private static string Nav(string user) =>
-        $"<nav><a href=\"/inbox\">Việc của tôi</a><a href=\"/nominations\">Hồ sơ đề nghị</a><span class=\"muted\">{E(user)}</span></nav>";
+        $"<nav><a href=\"/inbox\">Việc của tôi</a><a href=\"/nominations\">Hồ sơ đề nghị</a><a href=\"/nominations/new\">Lập hồ sơ</a><span class=\"muted\">{E(user)}</span></nav>";
 }
 
 /// <summary>How people read task actions and audit events (the workflow keeps English codes).</summary>

@@ -61,12 +61,8 @@ public static class PeoplePages
             return Page(http, StatusCodes.Status200OK, Shell("Hồ sơ đề nghị khen thưởng", body.ToString(), wide: true, user: DisplayName(http.User)));
         }).RequireAuthorization();
 
-        app.MapGet("/nominations/{id}", async (string id, HttpContext http, NominationQueries queries, CancellationToken ct) =>
-        {
-            var detail = await queries.DetailAsync(id, http.User.ToActor(), ct).ConfigureAwait(false);
-            if (detail is null) return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có hồ sơ này, hoặc anh/chị không được xem.</p>", user: DisplayName(http.User)));
-            return Page(http, StatusCodes.Status200OK, Shell(detail.Nomination.NomineeName, NominationBody(detail), wide: true, user: DisplayName(http.User)));
-        }).RequireAuthorization();
+        app.MapGet("/nominations/{id}", (string id, HttpContext http, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
+            NominationPageAsync(id, http, queries, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
 
         app.MapGet("/decisions/new", (HttpContext http, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
             ListDecisionPageAsync(http, queries, antiforgery, null, StatusCodes.Status200OK, ct)).RequireAuthorization();
@@ -171,6 +167,39 @@ public static class PeoplePages
         }
 
         return Page(http, status, Shell("Việc cần xử lý", body.ToString(), wide: true, user: DisplayName(http.User)));
+    }
+
+    /// <summary>The nomination page; its unit (or the office) also gets the dossier upload and the submit button while it may still change it.</summary>
+    public static async Task<IResult> NominationPageAsync(string id, HttpContext http, NominationQueries queries, IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(antiforgery);
+        var actor = http.User.ToActor();
+        var detail = await queries.DetailAsync(id, actor, ct).ConfigureAwait(false);
+        if (detail is null) return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có hồ sơ này, hoặc anh/chị không được xem.</p>", user: DisplayName(http.User)));
+        var body = new StringBuilder();
+        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status < 300 ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(NominationBody(detail));
+        var n = detail.Nomination;
+        var mine = actor.IsOffice || actor.UnitId == n.UnitId;
+        if (mine && n.Status is NominationStatuses.Draft or NominationStatuses.ReturnedForSupplement or NominationStatuses.Submitted)
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            body.Append("<h2>Thêm tài liệu vào hồ sơ</h2>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/files\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append("<label for=\"documentType\">Loại tài liệu</label><select id=\"documentType\" name=\"documentType\">");
+            foreach (var (type, label) in DocumentTypes.Labels) body.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(type)}\">{E(label)}</option>");
+            body.Append("</select><label for=\"file\">Tệp (PDF, Word, Excel, JPEG, PNG; tối đa 10 MB)</label><input id=\"file\" name=\"file\" type=\"file\" required>");
+            body.Append("<button type=\"submit\">Tải lên</button></form>");
+            if (n.Status is NominationStatuses.Draft or NominationStatuses.ReturnedForSupplement)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/submit\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+                body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{(n.Status == NominationStatuses.Draft ? "Nộp hồ sơ về Phòng Văn hóa - Xã hội" : "Nộp lại hồ sơ đã bổ sung")}</button></form>");
+            }
+        }
+
+        return Page(http, status, Shell(n.NomineeName, body.ToString(), wide: true, user: DisplayName(http.User)));
     }
 
     private static string NominationBody(NominationDetail detail)
