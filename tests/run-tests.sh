@@ -25,6 +25,11 @@ done
 dotnet test ThiDua.Workflows.sln -c Release --nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
+# A build error or a crashed test host leaves no result line of its own: say so before the sum.
+if [ "$rc" -ne 0 ] && ! grep -qE '^\s*Failed!' "$log"; then
+  echo "dotnet test exited with code $rc without a failed test: a project did not build or a test host crashed (see above)"
+fi
+
 grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" \
   | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+), Skipped:\s*([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1;p+=$2;s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}'

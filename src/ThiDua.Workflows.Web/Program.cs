@@ -106,6 +106,7 @@ app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
 app.MapUnitPages();
+app.MapCouncilPages();
 app.MapPeoplePages();
 app.MapPublicPosting();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions

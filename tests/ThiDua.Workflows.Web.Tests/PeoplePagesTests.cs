@@ -141,6 +141,66 @@ public sealed partial class PeoplePagesTests(WebHost host)
         await _api.OpenTaskAsync(id, "completeness");
     }
 
+    [Fact]
+    public async Task TheSecretaryCallsASession_TakesAttendance_AndClosesTheVote_InTheBrowser()
+    {
+        var person = await _api.NewPersonAsync("htx", "htx-nong-nghiep", "Đỗ Thị Hồng Nhung");
+        var n = await _api.CreateAsync("htx", new { nomineeKind = "Individual", personId = person, awardCode = "LDTT", year = 2026,
+            achievementSummary = "Đưa sản phẩm của HTX lên sàn thương mại điện tử.", performanceRating = "Good" });
+        var id = n["id"]!.GetValue<string>();
+        await _api.PostAsync("htx", $"/api/nominations/{id}/submit", new { });
+        await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+        await _api.WaitStatusAsync(id, "AwaitingCouncil");
+        var members = await _api.CouncilOfAsync("hdS", 3);
+
+        var secretary = await _api.As("thuky");
+        var list = await secretary.GetStringAsync("/council-sessions");
+        Assert.Contains("Triệu tập phiên họp mới", list);
+        Assert.Contains($"value=\"{id}\"", list);
+        var token = Token().Match(list).Groups[1].Value;
+        var called = await secretary.PostAsync("/council-sessions", new FormUrlEncodedContent(
+            new[] { ("__RequestVerificationToken", token), ("title", "Phiên họp gọi từ trình duyệt"), ("date", "2026-12-10"), ("nominationId", id) }
+                .Select(x => new KeyValuePair<string, string>(x.Item1, x.Item2))));
+        Assert.Equal(HttpStatusCode.Redirect, called.StatusCode);
+        var url = called.Headers.Location!.OriginalString;
+
+        var page = await secretary.GetStringAsync(url);
+        Assert.Contains("Thư ký: điểm danh", page);
+        token = Token().Match(page).Groups[1].Value;
+        var attendance = await secretary.PostAsync($"{url}/attendance", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, [$"a-{members[0]}"] = "Present", [$"a-{members[1]}"] = "Present", [$"a-{members[2]}"] = "Absent",
+        }));
+        Assert.Contains("Đã lưu điểm danh", await attendance.Content.ReadAsStringAsync());
+        var sessionId = url.Split('/')[^1];
+        foreach (var member in members) await _api.PostAsync(member, $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
+
+        var closed = await secretary.PostAsync($"{url}/close", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var html = await closed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Contains("Đã kiểm phiếu; biên bản số", html);
+        Assert.Contains("Biên bản họp và kết quả kiểm phiếu (.docx)", html);
+        // 2 of 3 members present is under the 80 % quorum: nothing is decided, the nomination waits for another session.
+        Assert.Contains("không đủ số thành viên tham dự", html);
+        var session = await _api.GetAsync("thuky", $"/api/council-sessions/{sessionId}");
+        Assert.Equal("Absent", session["members"]!.AsArray().Single(m => m!["userName"]!.GetValue<string>() == members[2])!["attendance"]!.GetValue<string>());
+        Assert.Equal("AwaitingCouncil", (await _api.DetailAsync(id))["nomination"]!["status"]!.GetValue<string>());
+
+        list = await secretary.GetStringAsync("/council-sessions");
+        Assert.Contains($"value=\"{id}\"", list); // offered again
+        token = Token().Match(list).Groups[1].Value;
+        called = await secretary.PostAsync("/council-sessions", new FormUrlEncodedContent(
+            new[] { ("__RequestVerificationToken", token), ("title", "Phiên họp lần hai"), ("date", "2026-12-11"), ("nominationId", id) }
+                .Select(x => new KeyValuePair<string, string>(x.Item1, x.Item2))));
+        url = called.Headers.Location!.OriginalString;
+        sessionId = url.Split('/')[^1];
+        foreach (var member in members) await _api.PostAsync(member, $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
+        html = await (await secretary.PostAsync($"{url}/close", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync();
+        Assert.Contains("3/3 đồng ý", html);
+        await _api.WaitStatusAsync(id, "AwaitingDecision");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

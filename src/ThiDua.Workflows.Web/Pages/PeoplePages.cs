@@ -270,7 +270,7 @@ public static class PeoplePages
         _ => code,
     };
 
-    private static async Task<IResult> SessionAsync(string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts,
+    public static async Task<IResult> SessionAsync(string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts,
         IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
     {
         if (await queries.SessionAsync(id, ct).ConfigureAwait(false) is not { } view)
@@ -289,6 +289,14 @@ public static class PeoplePages
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(session.GetProperty("Title").GetString())}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Thời gian: {Time(session.GetProperty("ScheduledAt").GetDateTimeOffset())} · {memberCount} thành viên Hội đồng · {(open ? "đang bỏ phiếu" : "đã kết thúc, biên bản số " + E(session.GetProperty("MinutesNumber").GetString()))}</p>");
         if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        if (!open)
+        {
+            string? minutesId;
+            await using (var db = contexts.Create())
+                minutesId = await db.Decisions.AsNoTracking().Where(d => d.Kind == "Minutes" && d.SubjectKey == "session:" + id).Select(d => d.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (minutesId is not null) body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/api/decisions/{E(minutesId)}/document\">Biên bản họp và kết quả kiểm phiếu (.docx)</a></p>");
+        }
+
         var canVote = open && isMember;
         var tokens = antiforgery.GetAndStoreTokens(http);
         if (canVote)
@@ -332,6 +340,24 @@ public static class PeoplePages
         }
 
         if (canVote) body.Append(pending > 0 ? "<button type=\"submit\">Gửi phiếu</button></form>" : "</form>");
+        var secretary = http.User.IsInRole(Roles.Office) || http.User.IsInRole(Roles.OfficeHead) || http.User.IsInRole(Roles.CouncilSecretary)
+            || http.User.IsInRole(Roles.Chair) || http.User.IsInRole(Roles.Administrator);
+        if (open && secretary)
+        {
+            // The secretary's part: attendance (absent members vote in writing) and closing the vote.
+            body.Append("<h2>Thư ký: điểm danh và kết thúc bỏ phiếu</h2>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/attendance\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><table>");
+            foreach (var m in members)
+            {
+                var user = m.GetProperty("UserName").GetString()!;
+                var attendance = m.GetProperty("Attendance").GetString();
+                body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(user)}</td><td><div class=\"choice\"><label><input type=\"radio\" name=\"a-{E(user)}\" value=\"Present\"{(attendance == "Present" ? " checked" : "")}> Có mặt</label><label><input type=\"radio\" name=\"a-{E(user)}\" value=\"Absent\"{(attendance == "Absent" ? " checked" : "")}> Vắng (gửi phiếu bằng văn bản)</label></div></td></tr>");
+            }
+
+            body.Append("</table><button type=\"submit\">Lưu điểm danh</button></form>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/close\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><p class=\"muted\">Kết thúc bỏ phiếu: hệ thống kiểm phiếu trên tổng số thành viên, lập biên bản có số và chuyển từng hồ sơ sang bước tiếp theo. Không nhận thêm phiếu sau khi kết thúc.</p><button type=\"submit\">Kết thúc bỏ phiếu và kiểm phiếu</button></form>");
+        }
+
         return Page(http, status, Shell(session.GetProperty("Title").GetString()!, body.ToString(), wide: true, user: DisplayName(http.User)));
     }
 }
