@@ -122,6 +122,8 @@ app.MapGet("/", () => Results.Content("""
     <h1>Thi đua, khen thưởng — xã Trường Lưu</h1>
     <p>Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” 2026–2030.</p>
     <ul><li><a href="/public-posting">Công khai danh sách đề nghị khen thưởng (lấy ý kiến Nhân dân)</a></li><li><a href="/inbox">Việc cần xử lý của tôi</a></li><li><a href="/nominations">Hồ sơ đề nghị khen thưởng</a></li>
+    <li><a href="/nominations/new">Lập hồ sơ đề nghị (đơn vị)</a></li><li><a href="/council-sessions">Phiên họp Hội đồng Thi đua - Khen thưởng</a></li>
+    <li><a href="/decisions/new">Ký quyết định khen thưởng (Chủ tịch UBND xã)</a></li>
     <li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
     <li><a href="/hangfire">Hangfire (quản trị viên)</a></li><li><a href="/openapi/v1.json">API (OpenAPI)</a></li>
     <li><a href="/account/login">Đăng nhập</a></li></ul></body></html>

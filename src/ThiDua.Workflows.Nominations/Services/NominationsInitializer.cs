@@ -124,6 +124,22 @@ public sealed partial class NominationsInitializer(
 
         if (await Create(people[3], "BKTINH", "Hai năm liên tục đạt Chiến sĩ thi đua cơ sở; mô hình trồng trọt hữu cơ, chuyển đổi xanh.", PerformanceRating.Excellent, true).ConfigureAwait(false) is { } province)
             await nominations.SubmitAsync(province.Id, UnitActor(province.UnitId), cancellationToken).ConfigureAwait(false);
+        // One waiting for the council (the secretary can call a session) and one waiting for the chair (a list decision).
+        if (await Create(people[4], "LDTT", "Ứng dụng học liệu số trong giảng dạy; 100% học sinh lớp chủ nhiệm dùng sổ liên lạc điện tử.", PerformanceRating.Good, false).ConfigureAwait(false) is { } council)
+        {
+            await nominations.SubmitAsync(council.Id, UnitActor(council.UnitId), cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(council.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(council.Id, "appraisal", "Eligible", office.UserName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rescue = await nominations.CreateAsync(new CreateNominationRequest("doan-thanh-nien", "Individual", people[5].Id, null, null, "GIAYKHEN", "Sudden", year,
+            "Dẫn đầu đội thanh niên tình nguyện ứng cứu người dân trong mưa lũ tháng 10.", null, false, null, "phong-trao-2026-2030"), UnitActor("doan-thanh-nien"), cancellationToken).ConfigureAwait(false);
+        if (rescue.Value is { } forChair)
+        {
+            await AttachDemoDossierAsync(db, forChair, cancellationToken).ConfigureAwait(false);
+            await nominations.SubmitAsync(forChair.Id, UnitActor(forChair.UnitId), cancellationToken).ConfigureAwait(false);
+            await CompleteTaskAsync(forChair.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Small PDF stand-ins for each required document, named as a unit would name them.</summary>

@@ -38,7 +38,7 @@ public static class HtmlPage
         """;
 
     private static string Nav(string user) =>
-        $"<nav><a href=\"/inbox\">Việc của tôi</a><a href=\"/nominations\">Hồ sơ đề nghị</a><a href=\"/nominations/new\">Lập hồ sơ</a><a href=\"/council-sessions\">Hội đồng</a><span class=\"muted\">{E(user)}</span></nav>";
+        $"<nav><a href=\"/inbox\">Việc của tôi</a><a href=\"/nominations\">Hồ sơ đề nghị</a><a href=\"/nominations/new\">Lập hồ sơ</a><a href=\"/council-sessions\">Hội đồng</a><a href=\"/decisions/new\">Ký quyết định</a><span class=\"muted\">{E(user)}</span></nav>";
 }
 
 /// <summary>How people read task actions and audit events (the workflow keeps English codes).</summary>
