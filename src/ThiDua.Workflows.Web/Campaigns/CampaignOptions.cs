@@ -1,16 +1,8 @@
 namespace ThiDua.Workflows.Web.Campaigns;
 
-/// <summary>A unit taking part in the campaign (đơn vị tham gia).</summary>
-public sealed class CampaignUnit
-{
-    public string Id { get; set; } = "";
-
-    public string Name { get; set; } = "";
-}
-
 /// <summary>
-/// The movement's dates and units (configuration section <c>Workflows:Campaign</c>): the data the campaign
-/// workflows take as input. The nominations module moves units to the database.
+/// The movement's dates (configuration section <c>Workflows:Campaign</c>): the data the campaign workflows take as
+/// input. The units taking part are the active units of the database.
 /// </summary>
 public sealed class CampaignOptions
 {
@@ -26,6 +18,4 @@ public sealed class CampaignOptions
 
     /// <summary>The final review (tổng kết) of the movement.</summary>
     public string FinalReviewDate { get; set; } = "2030-11-15";
-
-    public List<CampaignUnit> Units { get; set; } = [];
 }

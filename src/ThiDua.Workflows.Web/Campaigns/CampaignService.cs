@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations;
 using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Web.Campaigns;
@@ -12,7 +14,7 @@ public sealed record PlanStatus(string UnitId, string UnitName, string InstanceI
 /// Starts the campaign workflows from data: one plan-deadline instance per unit (instance id <c>plan-{unit}</c>, so
 /// starting twice changes nothing) and one review instance; records a unit's submission.
 /// </summary>
-public sealed class CampaignService(IWorkflowRuntime runtime, IWorkflowStore store, IDefinitionStore definitions, CampaignOptions campaign)
+public sealed class CampaignService(IWorkflowRuntime runtime, IWorkflowStore store, IDefinitionStore definitions, CampaignOptions campaign, NominationsContexts directory)
 {
     public const string PlanDefinitionId = "campaign-implementation-plan";
     public const string ReviewsDefinitionId = "campaign-reviews";
@@ -25,7 +27,7 @@ public sealed class CampaignService(IWorkflowRuntime runtime, IWorkflowStore sto
         var definition = await definitions.FindPublishedAsync(PlanDefinitionId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The workflow '{PlanDefinitionId}' is not published (is workflows/ loaded?).");
         var started = new List<string>();
-        foreach (var unit in campaign.Units)
+        foreach (var unit in await UnitsAsync(cancellationToken).ConfigureAwait(false))
         {
             var id = PlanInstanceId(unit.Id);
             if (await store.FindInstanceAsync(id, cancellationToken).ConfigureAwait(false) is not null) continue;
@@ -66,7 +68,7 @@ public sealed class CampaignService(IWorkflowRuntime runtime, IWorkflowStore sto
     public async Task<IReadOnlyList<PlanStatus>> PlanStatusesAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<PlanStatus>();
-        foreach (var unit in campaign.Units)
+        foreach (var unit in await UnitsAsync(cancellationToken).ConfigureAwait(false))
         {
             var instance = await store.FindInstanceAsync(PlanInstanceId(unit.Id), cancellationToken).ConfigureAwait(false);
             if (instance is null) continue;
@@ -74,5 +76,12 @@ public sealed class CampaignService(IWorkflowRuntime runtime, IWorkflowStore sto
         }
 
         return list;
+    }
+
+    /// <summary>Every active unit takes part (thôn, phòng, schools, enterprises, cooperatives, MTTQ and đoàn thể).</summary>
+    private async Task<List<ThiDua.Workflows.Nominations.Entities.Unit>> UnitsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = directory.Create();
+        return await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }
