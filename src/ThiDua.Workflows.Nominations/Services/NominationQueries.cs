@@ -12,13 +12,42 @@ public sealed record NominationView(
 
 public sealed record NominationDetail(
     NominationView Nomination,
-    IReadOnlyList<object> History,
-    IReadOnlyList<object> Attachments,
-    IReadOnlyList<object> Holds,
-    IReadOnlyList<object> Objections,
-    IReadOnlyList<object> ProvinceSubmissions,
+    IReadOnlyList<HistoryEntryView> History,
+    IReadOnlyList<AttachmentView> Attachments,
+    IReadOnlyList<HoldView> Holds,
+    IReadOnlyList<ObjectionView> Objections,
+    IReadOnlyList<ProvinceSubmissionView> ProvinceSubmissions,
     IReadOnlyList<string> MissingDocuments,
     IReadOnlyList<DocumentLink> Documents);
+
+public sealed record HistoryEntryView(string Event, string? Status, string? StatusLabel, string? Actor, string? Note, DateTimeOffset At);
+
+public sealed record AttachmentView(
+    string Id, string DocumentType, string? DocumentLabel, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record HoldView(string Reason, string? Note, string? PlacedBy, DateTimeOffset PlacedAt, string? ReleasedBy, DateTimeOffset? ReleasedAt);
+
+public sealed record ObjectionView(string Text, string? From, DateTimeOffset At);
+
+public sealed record ProvinceSubmissionView(
+    string LetterNumber, DateTimeOffset SentAt, DateTimeOffset? ExpectedBy, string Outcome, string? ProvinceDecisionNumber, DateOnly? ProvinceDecidedOn, string? Note);
+
+/// <summary>A council session as everyone may see it: who voted, never how (unless the session was an open vote).</summary>
+public sealed record SessionView(
+    string Id, string Title, DateTimeOffset ScheduledAt, string Status, bool Secret, int MemberCount, string? MinutesNumber, DateTimeOffset? ClosedAt,
+    IReadOnlyList<SessionMemberView> Members, IReadOnlyList<SessionItemView> Items)
+{
+    public bool Open => Status == "Open";
+}
+
+public sealed record SessionMemberView(string UserName, string Attendance);
+
+/// <summary>One agenda item; counts, percentage and result are null/Pending until the session is closed.</summary>
+public sealed record SessionItemView(
+    string NominationId, string? NomineeName, string? AwardCode, string? AwardName, IReadOnlyList<string> EligibilityIssues, string VoteRule, int? ThresholdPercent,
+    int BallotsCast, int? Approve, int? Reject, decimal? ApprovePercent, string Result, IReadOnlyList<VoteView>? Votes);
+
+public sealed record VoteView(string UserName, string? Choice, string Channel);
 
 /// <summary>A numbered document about a nomination and where to download it.</summary>
 public sealed record DocumentLink(string Kind, string Label, string DocumentNumber, string Url);
@@ -74,17 +103,17 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             .Where(d => attachments.All(a => a.DocumentType != d)).Select(d => DocumentTypes.Labels.GetValueOrDefault(d, d)).ToList();
         return new NominationDetail(
             View(n, award.Name, unitName, number),
-            history.Select(h => (object)new { h.Event, h.Status, StatusLabel = h.Status is null ? null : NominationStatuses.Labels.GetValueOrDefault(h.Status), h.Actor, h.Note, h.At }).ToList(),
-            attachments.Select(a => (object)new { a.Id, a.DocumentType, DocumentLabel = DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt }).ToList(),
-            holds.Select(h => (object)new { h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt }).ToList(),
-            objections.Select(o => (object)new { o.Text, o.From, o.At }).ToList(),
-            submissions.Select(s => (object)new { s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note }).ToList(),
+            history.Select(h => new HistoryEntryView(h.Event, h.Status, h.Status is null ? null : NominationStatuses.Labels.GetValueOrDefault(h.Status), h.Actor, h.Note, h.At)).ToList(),
+            attachments.Select(a => new AttachmentView(a.Id, a.DocumentType, DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToList(),
+            holds.Select(h => new HoldView(h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt)).ToList(),
+            objections.Select(o => new ObjectionView(o.Text, o.From, o.At)).ToList(),
+            submissions.Select(s => new ProvinceSubmissionView(s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note)).ToList(),
             missing,
             documents);
     }
 
     /// <summary>A session: agenda, attendance, who has voted (never how); counts and results only once it is closed.</summary>
-    public async Task<object?> SessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    public async Task<SessionView?> SessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
         var s = await db.CouncilSessions.AsNoTracking().Include(x => x.Members).Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == sessionId, cancellationToken).ConfigureAwait(false);
@@ -95,30 +124,30 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var voted = receipts.GroupBy(r => r.NominationId).ToDictionary(g => g.Key, g => g.Count());
         var closed = s.Status == "Closed";
-        return new
-        {
+        return new SessionView(
             s.Id, s.Title, s.ScheduledAt, s.Status, s.Secret, s.MemberCount, s.MinutesNumber, s.ClosedAt,
-            Members = s.Members.OrderBy(m => m.UserName).Select(m => new { m.UserName, m.Attendance }),
-            Items = s.Items.Select(i => new
+            s.Members.OrderBy(m => m.UserName).Select(m => new SessionMemberView(m.UserName, m.Attendance)).ToList(),
+            s.Items.Select(i =>
             {
-                i.NominationId,
-                NomineeName = nominations.GetValueOrDefault(i.NominationId)?.NomineeName,
-                AwardCode = nominations.GetValueOrDefault(i.NominationId)?.AwardCode,
-                AwardName = nominations.GetValueOrDefault(i.NominationId) is { } nomination ? awards.GetValueOrDefault(nomination.AwardCode) : null,
-                EligibilityIssues = Lines(nominations.GetValueOrDefault(i.NominationId)?.EligibilityIssues),
-                VoteRule = i.VoteRule.ToString(),
-                i.ThresholdPercent,
-                BallotsCast = voted.GetValueOrDefault(i.NominationId),
-                Approve = closed ? i.Approve : (int?)null,
-                Reject = closed ? i.Reject : (int?)null,
-                ApprovePercent = closed && s.MemberCount > 0 ? Math.Round(i.Approve * 100m / s.MemberCount, 2) : (decimal?)null,
-                Result = closed ? i.Result : "Pending",
-                // An open vote shows who chose what once counted; a secret ballot never can.
-                Votes = closed && !s.Secret
-                    ? receipts.Where(r => r.NominationId == i.NominationId).OrderBy(r => r.UserName).Select(r => new { r.UserName, r.Choice, r.Channel }).ToList()
-                    : null,
-            }),
-        };
+                var nomination = nominations.GetValueOrDefault(i.NominationId);
+                return new SessionItemView(
+                    i.NominationId,
+                    nomination?.NomineeName,
+                    nomination?.AwardCode,
+                    nomination is null ? null : awards.GetValueOrDefault(nomination.AwardCode),
+                    Lines(nomination?.EligibilityIssues),
+                    i.VoteRule.ToString(),
+                    i.ThresholdPercent,
+                    voted.GetValueOrDefault(i.NominationId),
+                    closed ? i.Approve : null,
+                    closed ? i.Reject : null,
+                    closed && s.MemberCount > 0 ? Math.Round(i.Approve * 100m / s.MemberCount, 2) : null,
+                    closed ? i.Result : "Pending",
+                    // An open vote shows who chose what once counted; a secret ballot never can.
+                    closed && !s.Secret
+                        ? receipts.Where(r => r.NominationId == i.NominationId).OrderBy(r => r.UserName).Select(r => new VoteView(r.UserName, r.Choice, r.Channel)).ToList()
+                        : null);
+            }).ToList());
     }
 
     private NominationView View(Nomination n, string awardName, string unitName, string? decisionNumber) => new(

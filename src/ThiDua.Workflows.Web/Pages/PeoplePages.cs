@@ -225,8 +225,8 @@ public static class PeoplePages
         else
         {
             body.Append("<ul>");
-            foreach (var a in detail.Attachments.Select(x => JsonSerializer.SerializeToElement(x)))
-                body.Append(CultureInfo.InvariantCulture, $"<li>{E(a.GetProperty("DocumentLabel").GetString())}: <a href=\"/api/nominations/{E(n.Id)}/attachments/{E(a.GetProperty("Id").GetString())}\">{E(a.GetProperty("FileName").GetString())}</a> ({a.GetProperty("Size").GetInt64() / 1024.0:0.#} KB)</li>");
+            foreach (var a in detail.Attachments)
+                body.Append(CultureInfo.InvariantCulture, $"<li>{E(a.DocumentLabel)}: <a href=\"/api/nominations/{E(n.Id)}/attachments/{E(a.Id)}\">{E(a.FileName)}</a> ({a.Size / 1024.0:0.#} KB)</li>");
             body.Append("</ul>");
         }
 
@@ -239,12 +239,8 @@ public static class PeoplePages
         }
 
         body.Append("<h2>Quá trình xử lý</h2><ul>");
-        foreach (var h in detail.History.Select(x => JsonSerializer.SerializeToElement(x)))
-        {
-            var label = h.GetProperty("StatusLabel").GetString();
-            var note = h.GetProperty("Note").GetString();
-            body.Append(CultureInfo.InvariantCulture, $"<li>{Time(h.GetProperty("At").GetDateTimeOffset())} — {E(EventLabel(h.GetProperty("Event").GetString()!))}{(label is null ? "" : " → " + E(label))}{(note is null ? "" : ": " + E(note))}</li>");
-        }
+        foreach (var h in detail.History)
+            body.Append(CultureInfo.InvariantCulture, $"<li>{Time(h.At)} — {E(EventLabel(h.Event))}{(h.StatusLabel is null ? "" : " → " + E(h.StatusLabel))}{(h.Note is null ? "" : ": " + E(h.Note))}</li>");
 
         body.Append("</ul>");
         return body.ToString();
@@ -273,21 +269,19 @@ public static class PeoplePages
     public static async Task<IResult> SessionAsync(string id, HttpContext http, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts,
         IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
     {
-        if (await queries.SessionAsync(id, ct).ConfigureAwait(false) is not { } view)
+        if (await queries.SessionAsync(id, ct).ConfigureAwait(false) is not { } session)
             return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có phiên họp này.</p>", user: DisplayName(http.User)));
-        var session = JsonSerializer.SerializeToElement(view);
         var me = http.User.Identity!.Name!;
         HashSet<string> voted;
         await using (var db = contexts.Create())
             voted = (await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == id && r.UserName == me).Select(r => r.NominationId).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        var members = session.GetProperty("Members").EnumerateArray().ToList();
-        var isMember = members.Any(m => m.GetProperty("UserName").GetString() == me);
-        var open = session.GetProperty("Status").GetString() == "Open";
-        var memberCount = session.GetProperty("MemberCount").GetInt32();
+        var isMember = session.Members.Any(m => m.UserName == me);
+        var open = session.Open;
+        var memberCount = session.MemberCount;
 
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(session.GetProperty("Title").GetString())}</h1>");
-        body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Thời gian: {Time(session.GetProperty("ScheduledAt").GetDateTimeOffset())} · {memberCount} thành viên Hội đồng · {(open ? "đang bỏ phiếu" : "đã kết thúc, biên bản số " + E(session.GetProperty("MinutesNumber").GetString()))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(session.Title)}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Thời gian: {Time(session.ScheduledAt)} · {memberCount} thành viên Hội đồng · {(open ? "đang bỏ phiếu" : "đã kết thúc, biên bản số " + E(session.MinutesNumber))}</p>");
         if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
         if (!open)
         {
@@ -302,7 +296,7 @@ public static class PeoplePages
         if (canVote)
         {
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
-            body.Append(session.GetProperty("Secret").GetBoolean()
+            body.Append(session.Secret
                 ? "<p>Phiếu kín: mỗi thành viên bỏ một phiếu cho mỗi hồ sơ. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>, không chỉ số người có mặt.</p>"
                 : "<p>Biểu quyết công khai: ý kiến của từng thành viên được ghi vào biên bản. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>.</p>");
         }
@@ -312,19 +306,18 @@ public static class PeoplePages
         }
 
         var pending = 0;
-        foreach (var item in session.GetProperty("Items").EnumerateArray())
+        foreach (var item in session.Items)
         {
-            var nominationId = item.GetProperty("NominationId").GetString()!;
-            var rule = item.GetProperty("VoteRule").GetString() == "Threshold"
-                ? $"cần từ {item.GetProperty("ThresholdPercent").GetInt32()}% tổng số thành viên đồng ý"
+            var nominationId = item.NominationId;
+            var rule = item.VoteRule == "Threshold"
+                ? $"cần từ {item.ThresholdPercent}% tổng số thành viên đồng ý"
                 : "cần quá nửa tổng số thành viên đồng ý";
-            body.Append(CultureInfo.InvariantCulture, $"<fieldset><legend><strong>{E(item.GetProperty("NomineeName").GetString())}</strong> — {E(item.GetProperty("AwardName").GetString())} ({rule})</legend>");
-            body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/nominations/{E(nominationId)}\">Xem hồ sơ</a> · Đã bỏ phiếu: {item.GetProperty("BallotsCast").GetInt32()}/{memberCount}</p>");
-            foreach (var flag in item.GetProperty("EligibilityIssues").EnumerateArray()) body.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">⚠ {E(flag.GetString())}</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<fieldset><legend><strong>{E(item.NomineeName)}</strong> — {E(item.AwardName)} ({rule})</legend>");
+            body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/nominations/{E(nominationId)}\">Xem hồ sơ</a> · Đã bỏ phiếu: {item.BallotsCast}/{memberCount}</p>");
+            foreach (var flag in item.EligibilityIssues) body.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">⚠ {E(flag)}</p>");
             if (!open)
             {
-                var approve = item.GetProperty("Approve").GetInt32();
-                body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\">Kết quả: {approve}/{memberCount} đồng ý ({item.GetProperty("ApprovePercent").GetDecimal():0.##}%) — <strong>{E(CouncilService.ResultLabel(item.GetProperty("Result").GetString()!))}</strong></p>");
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"decided\">Kết quả: {item.Approve}/{memberCount} đồng ý ({item.ApprovePercent:0.##}%) — <strong>{E(CouncilService.ResultLabel(item.Result))}</strong></p>");
             }
             else if (canVote && voted.Contains(nominationId))
             {
@@ -347,10 +340,10 @@ public static class PeoplePages
             // The secretary's part: attendance (absent members vote in writing) and closing the vote.
             body.Append("<h2>Thư ký: điểm danh và kết thúc bỏ phiếu</h2>");
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/attendance\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><table>");
-            foreach (var m in members)
+            foreach (var m in session.Members)
             {
-                var user = m.GetProperty("UserName").GetString()!;
-                var attendance = m.GetProperty("Attendance").GetString();
+                var user = m.UserName;
+                var attendance = m.Attendance;
                 body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(user)}</td><td><div class=\"choice\"><label><input type=\"radio\" name=\"a-{E(user)}\" value=\"Present\"{(attendance == "Present" ? " checked" : "")}> Có mặt</label><label><input type=\"radio\" name=\"a-{E(user)}\" value=\"Absent\"{(attendance == "Absent" ? " checked" : "")}> Vắng (gửi phiếu bằng văn bản)</label></div></td></tr>");
             }
 
@@ -358,6 +351,6 @@ public static class PeoplePages
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/close\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><p class=\"muted\">Kết thúc bỏ phiếu: hệ thống kiểm phiếu trên tổng số thành viên, lập biên bản có số và chuyển từng hồ sơ sang bước tiếp theo. Không nhận thêm phiếu sau khi kết thúc.</p><button type=\"submit\">Kết thúc bỏ phiếu và kiểm phiếu</button></form>");
         }
 
-        return Page(http, status, Shell(session.GetProperty("Title").GetString()!, body.ToString(), wide: true, user: DisplayName(http.User)));
+        return Page(http, status, Shell(session.Title, body.ToString(), wide: true, user: DisplayName(http.User)));
     }
 }
