@@ -20,7 +20,7 @@ public static class CouncilPages
 
         app.MapPost("/council-sessions", async (HttpContext http, CouncilService council, NominationsContexts contexts, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             DateTimeOffset? at = DateOnly.TryParseExact(form["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? new DateTimeOffset(date.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)) : null;
@@ -33,7 +33,7 @@ public static class CouncilPages
 
         app.MapPost("/council-sessions/{id}/attendance", async (string id, HttpContext http, CouncilService council, NominationQueries queries, NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             string? problem = null;
             foreach (var key in form.Keys.Where(k => k.StartsWith("a-", StringComparison.Ordinal)))
@@ -47,16 +47,13 @@ public static class CouncilPages
 
         app.MapPost("/council-sessions/{id}/close", async (string id, HttpContext http, CouncilService council, NominationQueries queries, NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var result = await council.CloseAsync(id, http.User.ToActor(), ct).ConfigureAwait(false);
             return await PeoplePages.SessionAsync(id, http, queries, contexts, antiforgery,
                 result.Ok ? $"Đã kiểm phiếu; biên bản số {result.Value!.MinutesNumber}." : result.Message,
                 result.Ok ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, ct).ConfigureAwait(false);
         }).RequireAuthorization();
     }
-
-    private static IResult Expired(HttpContext http) =>
-        Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
 
     private static async Task<IResult> ListAsync(HttpContext http, NominationsContexts contexts, NominationQueries queries, IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
     {
@@ -65,7 +62,7 @@ public static class CouncilPages
         await using (var db = contexts.Create())
             sessions = await db.CouncilSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(100).ToListAsync(ct).ConfigureAwait(false);
         var body = new StringBuilder("<h1>Phiên họp Hội đồng Thi đua - Khen thưởng</h1>");
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status == StatusCodes.Status200OK));
         if (sessions.Count == 0) body.Append("<p>Chưa có phiên họp.</p>");
         else
         {
@@ -83,7 +80,7 @@ public static class CouncilPages
             else
             {
                 var tokens = antiforgery.GetAndStoreTokens(http);
-                body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+                body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions\">{AntiforgeryField(tokens)}");
                 body.Append("<label for=\"title\">Tên phiên họp</label><input id=\"title\" name=\"title\" required>");
                 body.Append(CultureInfo.InvariantCulture, $"<label for=\"date\">Ngày họp</label><input id=\"date\" name=\"date\" type=\"date\" value=\"{DateTime.UtcNow.AddHours(7):yyyy-MM-dd}\">");
                 body.Append("<table><thead><tr><th></th><th>Đối tượng</th><th>Hình thức</th><th>Lưu ý</th></tr></thead><tbody>");
@@ -94,6 +91,6 @@ public static class CouncilPages
             }
         }
 
-        return Page(http, status, Shell("Phiên họp Hội đồng", body.ToString(), wide: true, user: http.User.FindFirst("display_name")?.Value ?? http.User.Identity?.Name));
+        return Page(http, status, Shell("Phiên họp Hội đồng", body.ToString(), wide: true, user: DisplayName(http.User)));
     }
 }

@@ -15,6 +15,28 @@ public static class HtmlPage
 
     public static string Time(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The hidden antiforgery field every POST form carries.</summary>
+    public static string AntiforgeryField(Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">";
+    }
+
+    /// <summary>A one-line message after an action: blue when it went through, red otherwise.</summary>
+    public static string Notice(string? text, bool ok) =>
+        text is null ? "" : $"<p class=\"{(ok ? "notice" : "error")}\" role=\"status\">{E(text)}</p>";
+
+    /// <summary>The answer to a form POST whose antiforgery token is missing, forged or expired.</summary>
+    public static IResult FormExpired(HttpContext http) =>
+        Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+
+    /// <summary>How the signed-in person is named on pages.</summary>
+    public static string DisplayName(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst("display_name")?.Value ?? user.Identity?.Name ?? "";
+    }
+
     public static IResult Page(HttpContext http, int status, string html)
     {
         ArgumentNullException.ThrowIfNull(http);

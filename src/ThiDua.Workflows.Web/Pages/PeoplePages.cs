@@ -29,7 +29,7 @@ public static class PeoplePages
         app.MapPost("/inbox/{id}", async (string id, HttpContext http, TaskDecisions decisions, NotificationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+                return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var outcome = await decisions.DecideSignedInAsync(id, http.User.Identity!.Name!, form["action"].ToString(), form["comment"].ToString(),
                 http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public static class PeoplePages
         app.MapPost("/decisions/new", async (HttpContext http, ListDecisions lists, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+                return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var result = await lists.DecideAsync(new ListDecisionRequest(form["nominationId"].Select(x => x ?? "").ToList(), form["comment"].ToString()),
                 http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
@@ -86,7 +86,7 @@ public static class PeoplePages
         app.MapPost("/council-sessions/{id}", async (string id, HttpContext http, CouncilService council, NominationQueries queries, ThiDua.Workflows.Nominations.NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+                return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var actor = http.User.ToActor();
             var messages = new List<string>();
@@ -111,7 +111,7 @@ public static class PeoplePages
     {
         var waiting = await queries.ListAsync(http.User.ToActor(), NominationStatuses.AwaitingDecision, null, null, null, ct).ConfigureAwait(false);
         var body = new StringBuilder("<h1>Ký quyết định khen thưởng kèm danh sách</h1>");
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status == StatusCodes.Status200OK));
         if (!http.User.IsInRole(Roles.Chair) && !http.User.IsInRole(Roles.Administrator))
             body.Append("<p class=\"muted\">Chỉ Chủ tịch UBND xã ký quyết định; trang này để xem các hồ sơ đang chờ.</p>");
         if (waiting.Count == 0)
@@ -121,7 +121,7 @@ public static class PeoplePages
         else
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\">{AntiforgeryField(tokens)}");
             body.Append("<table><thead><tr><th></th><th>Đối tượng</th><th>Hình thức</th><th>Đơn vị</th><th>Hạn</th></tr></thead><tbody>");
             foreach (var n in waiting)
                 body.Append(CultureInfo.InvariantCulture, $"<tr><td><input type=\"checkbox\" name=\"nominationId\" value=\"{E(n.Id)}\" id=\"n-{E(n.Id)}\" checked></td><td><label for=\"n-{E(n.Id)}\">{E(n.NomineeName)}</label>{string.Concat(n.EligibilityIssues.Select(i => $"<div class=\"flag\">⚠ {E(i)}</div>"))}</td><td>{E(n.AwardName)} {n.Year}</td><td>{E(n.UnitName)}</td><td>{E(n.DueDate)}</td></tr>");
@@ -131,8 +131,6 @@ public static class PeoplePages
 
         return Page(http, status, Shell("Ký quyết định khen thưởng", body.ToString(), wide: true, user: DisplayName(http.User)));
     }
-
-    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "";
 
     private static async Task<IResult> InboxAsync(HttpContext http, NotificationsContexts contexts, IAntiforgery antiforgery, string? notice, int status, CancellationToken ct)
     {
@@ -146,7 +144,7 @@ public static class PeoplePages
 
         var tokens = antiforgery.GetAndStoreTokens(http);
         var body = new StringBuilder("<h1>Việc cần xử lý</h1>");
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status == StatusCodes.Status200OK));
         if (tasks.Count == 0) body.Append("<p>Không có việc nào đang chờ anh/chị.</p>");
         var now = DateTimeOffset.UtcNow;
         foreach (var task in tasks)
@@ -159,7 +157,7 @@ public static class PeoplePages
             if (task.CorrelationId is { Length: > 0 } nomination && !nomination.Contains(':', StringComparison.Ordinal))
                 body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/nominations/{E(nomination)}\">Xem hồ sơ</a></p>");
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/inbox/{E(Uri.EscapeDataString(task.Id))}\" class=\"inline\">");
-            body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"{AntiforgeryField(tokens)}");
             body.Append(CultureInfo.InvariantCulture, $"<label for=\"c-{E(task.Id)}\">Ý kiến</label><textarea id=\"c-{E(task.Id)}\" name=\"comment\" rows=\"2\"></textarea>");
             foreach (var action in JsonSerializer.Deserialize<string[]>(task.Actions) ?? [])
                 body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"{E(action)}\">{E(TaskLabels.Action(action))}</button>");
@@ -179,7 +177,7 @@ public static class PeoplePages
         var detail = await queries.DetailAsync(id, actor, ct).ConfigureAwait(false);
         if (detail is null) return Page(http, StatusCodes.Status404NotFound, Shell("Không tìm thấy", "<p class=\"error\">Không có hồ sơ này, hoặc anh/chị không được xem.</p>", user: DisplayName(http.User)));
         var body = new StringBuilder();
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status < 300 ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status < 300));
         body.Append(NominationBody(detail));
         var n = detail.Nomination;
         var mine = actor.IsOffice || actor.UnitId == n.UnitId;
@@ -187,14 +185,14 @@ public static class PeoplePages
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
             body.Append("<h2>Thêm tài liệu vào hồ sơ</h2>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/files\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/files\" enctype=\"multipart/form-data\">{AntiforgeryField(tokens)}");
             body.Append("<label for=\"documentType\">Loại tài liệu</label><select id=\"documentType\" name=\"documentType\">");
             foreach (var (type, label) in DocumentTypes.Labels) body.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(type)}\">{E(label)}</option>");
             body.Append("</select><label for=\"file\">Tệp (PDF, Word, Excel, JPEG, PNG; tối đa 10 MB)</label><input id=\"file\" name=\"file\" type=\"file\" required>");
             body.Append("<button type=\"submit\">Tải lên</button></form>");
             if (n.Status is NominationStatuses.Draft or NominationStatuses.ReturnedForSupplement)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/submit\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+                body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/{E(n.Id)}/submit\">{AntiforgeryField(tokens)}");
                 body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{(n.Status == NominationStatuses.Draft ? "Nộp hồ sơ về Phòng Văn hóa - Xã hội" : "Nộp lại hồ sơ đã bổ sung")}</button></form>");
             }
         }
@@ -282,7 +280,7 @@ public static class PeoplePages
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(session.Title)}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Thời gian: {Time(session.ScheduledAt)} · {memberCount} thành viên Hội đồng · {(open ? "đang bỏ phiếu" : "đã kết thúc, biên bản số " + E(session.MinutesNumber))}</p>");
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status == StatusCodes.Status200OK));
         if (!open)
         {
             string? minutesId;
@@ -295,7 +293,7 @@ public static class PeoplePages
         var tokens = antiforgery.GetAndStoreTokens(http);
         if (canVote)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\">{AntiforgeryField(tokens)}");
             body.Append(session.Secret
                 ? "<p>Phiếu kín: mỗi thành viên bỏ một phiếu cho mỗi hồ sơ. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>, không chỉ số người có mặt.</p>"
                 : "<p>Biểu quyết công khai: ý kiến của từng thành viên được ghi vào biên bản. Tỷ lệ được tính trên <strong>tổng số thành viên Hội đồng</strong>.</p>");
@@ -339,7 +337,7 @@ public static class PeoplePages
         {
             // The secretary's part: attendance (absent members vote in writing) and closing the vote.
             body.Append("<h2>Thư ký: điểm danh và kết thúc bỏ phiếu</h2>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/attendance\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><table>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/attendance\">{AntiforgeryField(tokens)}<table>");
             foreach (var m in session.Members)
             {
                 var user = m.UserName;
@@ -348,7 +346,7 @@ public static class PeoplePages
             }
 
             body.Append("</table><button type=\"submit\">Lưu điểm danh</button></form>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/close\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\"><p class=\"muted\">Kết thúc bỏ phiếu: hệ thống kiểm phiếu trên tổng số thành viên, lập biên bản có số và chuyển từng hồ sơ sang bước tiếp theo. Không nhận thêm phiếu sau khi kết thúc.</p><button type=\"submit\">Kết thúc bỏ phiếu và kiểm phiếu</button></form>");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/council-sessions/{E(id)}/close\">{AntiforgeryField(tokens)}<p class=\"muted\">Kết thúc bỏ phiếu: hệ thống kiểm phiếu trên tổng số thành viên, lập biên bản có số và chuyển từng hồ sơ sang bước tiếp theo. Không nhận thêm phiếu sau khi kết thúc.</p><button type=\"submit\">Kết thúc bỏ phiếu và kiểm phiếu</button></form>");
         }
 
         return Page(http, status, Shell(session.Title, body.ToString(), wide: true, user: DisplayName(http.User)));

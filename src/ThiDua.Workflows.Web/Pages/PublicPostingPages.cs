@@ -25,7 +25,7 @@ public static class PublicPostingPages
         app.MapPost("/public-posting/{id}", async (string id, HttpContext http, NominationService nominations, NominationsContexts contexts, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-                return Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
+                return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var name = form["name"].ToString().Trim();
             var from = (name.Length == 0 ? "Người dân (không ghi tên)" : name[..Math.Min(name.Length, 120)]) + $" — {http.Connection.RemoteIpAddress}";
@@ -56,7 +56,7 @@ public static class PublicPostingPages
         var tokens = antiforgery.GetAndStoreTokens(http);
         var body = new StringBuilder("<h1>Công khai danh sách đề nghị khen thưởng</h1>");
         body.Append("<p>Ủy ban nhân dân xã công khai các cá nhân, tập thể được đề nghị khen thưởng để lấy ý kiến của Nhân dân. Mọi người có thể gửi ý kiến; có thể không ghi tên.</p>");
-        if (notice is not null) body.Append(CultureInfo.InvariantCulture, $"<p class=\"{(status == StatusCodes.Status200OK ? "notice" : "error")}\" role=\"status\">{E(notice)}</p>");
+        body.Append(Notice(notice, status == StatusCodes.Status200OK));
         if (posted.Count == 0) body.Append("<p>Hiện không có danh sách nào đang công khai.</p>");
         foreach (var n in posted)
         {
@@ -64,7 +64,7 @@ public static class PublicPostingPages
             body.Append(CultureInfo.InvariantCulture, $"<legend><strong>{E(n.NomineeName)}</strong> — {E(awards.GetValueOrDefault(n.AwardCode, n.AwardCode))} năm {n.Year}</legend>");
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Đơn vị đề nghị: {E(units.GetValueOrDefault(n.UnitId, n.UnitId))}{(until.GetValueOrDefault(n.Id) is { } u ? " · " + E(u) : "")}</p>");
             body.Append(CultureInfo.InvariantCulture, $"<p>Thành tích: {E(n.AchievementSummary)}</p>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/public-posting/{E(n.Id)}\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/public-posting/{E(n.Id)}\">{AntiforgeryField(tokens)}");
             body.Append(CultureInfo.InvariantCulture, $"<label for=\"t-{E(n.Id)}\">Ý kiến của anh/chị</label><textarea id=\"t-{E(n.Id)}\" name=\"text\" rows=\"3\" maxlength=\"4000\" required></textarea>");
             body.Append(CultureInfo.InvariantCulture, $"<label for=\"n-{E(n.Id)}\">Họ tên (không bắt buộc)</label><textarea id=\"n-{E(n.Id)}\" name=\"name\" rows=\"1\" maxlength=\"120\"></textarea>");
             body.Append("<button type=\"submit\">Gửi ý kiến</button></form></fieldset>");

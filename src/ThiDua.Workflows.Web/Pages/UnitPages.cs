@@ -20,7 +20,7 @@ public static class UnitPages
 
         app.MapPost("/nominations/new", async (HttpContext http, NominationsContexts contexts, NominationService nominations, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var actor = http.User.ToActor();
             string F(string key) => form[key].ToString().Trim();
@@ -51,7 +51,7 @@ public static class UnitPages
 
         app.MapPost("/nominations/{id}/files", async (string id, HttpContext http, NominationService nominations, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var file = form.Files.GetFile("file");
             if (file is null) return await PeoplePages.NominationPageAsync(id, http, queries, antiforgery, "Chưa chọn tệp.", StatusCodes.Status400BadRequest, ct).ConfigureAwait(false);
@@ -64,16 +64,13 @@ public static class UnitPages
 
         app.MapPost("/nominations/{id}/submit", async (string id, HttpContext http, NominationService nominations, NominationQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return Expired(http);
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false)) return FormExpired(http);
             var result = await nominations.SubmitAsync(id, http.User.ToActor(), ct).ConfigureAwait(false);
             return await PeoplePages.NominationPageAsync(id, http, queries, antiforgery,
                 result.Ok ? "Đã nộp hồ sơ. Phòng Văn hóa - Xã hội sẽ kiểm tra và báo lại qua thư." : result.Message,
                 result.Ok ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, ct).ConfigureAwait(false);
         }).RequireAuthorization();
     }
-
-    private static IResult Expired(HttpContext http) =>
-        Page(http, StatusCodes.Status400BadRequest, Shell("Yêu cầu không hợp lệ", "<p class=\"error\" role=\"alert\">Biểu mẫu đã hết hạn. Vui lòng tải lại trang.</p>"));
 
     private static async Task<IResult> FormAsync(HttpContext http, NominationsContexts contexts, IAntiforgery antiforgery, IReadOnlyList<string>? errors, IFormCollection? previous, CancellationToken ct)
     {
@@ -93,10 +90,10 @@ public static class UnitPages
         if (units.Count == 0)
         {
             body.Append("<p class=\"error\">Tài khoản của anh/chị chưa gắn với đơn vị nào nên chưa lập được hồ sơ. Vui lòng liên hệ quản trị viên.</p>");
-            return Page(http, StatusCodes.Status200OK, Shell("Lập hồ sơ", body.ToString(), user: http.User.FindFirst("display_name")?.Value ?? http.User.Identity?.Name));
+            return Page(http, StatusCodes.Status200OK, Shell("Lập hồ sơ", body.ToString(), user: DisplayName(http.User)));
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/new\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/nominations/new\">{AntiforgeryField(tokens)}");
         body.Append("<label for=\"unitId\">Đơn vị đề nghị</label><select id=\"unitId\" name=\"unitId\">");
         foreach (var u in units) body.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(u.Id)}\"{Selected("unitId", u.Id, actor.UnitId ?? "")}>{E(u.Name)}</option>");
         body.Append("</select><label for=\"awardCode\">Hình thức, danh hiệu đề nghị</label><select id=\"awardCode\" name=\"awardCode\">");
@@ -122,6 +119,6 @@ public static class UnitPages
         body.Append(CultureInfo.InvariantCulture, $"<label for=\"achievementSummary\">Tóm tắt thành tích</label><textarea id=\"achievementSummary\" name=\"achievementSummary\" rows=\"5\" required>{E(V("achievementSummary"))}</textarea>");
         body.Append("<button type=\"submit\">Lập hồ sơ (dự thảo)</button></form>");
         body.Append("<p class=\"muted\">Sau khi lập, anh/chị thêm tài liệu (báo cáo thành tích, biên bản bình xét...) rồi bấm “Nộp hồ sơ”.</p>");
-        return Page(http, errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, Shell("Lập hồ sơ đề nghị khen thưởng", body.ToString(), user: http.User.FindFirst("display_name")?.Value ?? http.User.Identity?.Name));
+        return Page(http, errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, Shell("Lập hồ sơ đề nghị khen thưởng", body.ToString(), user: DisplayName(http.User)));
     }
 }

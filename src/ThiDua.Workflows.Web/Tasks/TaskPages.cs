@@ -106,7 +106,7 @@ public static class TaskPages
         else
         {
             body.Append("<form method=\"post\">");
-            body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">");
+            body.Append(CultureInfo.InvariantCulture, $"{AntiforgeryField(tokens)}");
             body.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"t\" value=\"{E(token ?? "")}\">");
             body.Append("<label for=\"comment\">Ý kiến</label><textarea id=\"comment\" name=\"comment\" rows=\"3\"></textarea>");
             if (task.Verification == "code")
