@@ -20,6 +20,15 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>The legal grounds (căn cứ) of the chair's award decisions.</summary>
+    private static readonly string[] AwardDecisionGrounds =
+    [
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và hướng dẫn thi hành Luật Thi đua, khen thưởng;",
+        "Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định việc phân định thẩm quyền của chính quyền địa phương 2 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ;",
+    ];
+
     public async Task<GeneratedDocument?> ForDecisionAsync(string decisionId, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
@@ -57,10 +66,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
             .Heading("ỦY BAN NHÂN DÂN", options.CommuneName.ToUpper(Vietnamese), decision.DocumentNumber, PlaceAndDate(decision.SignedAt))
             .Title("QUYẾT ĐỊNH", $"Về việc tặng {(what.Length > 0 ? what + " " : "")}“{award.Name}” năm {n.Year}")
             .Centered(options.ChairTitle.ToUpper(Vietnamese), bold: true)
-            .Text("Căn cứ Luật Tổ chức chính quyền địa phương;", italic: true)
-            .Text("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;", italic: true)
-            .Text("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và hướng dẫn thi hành Luật Thi đua, khen thưởng;", italic: true)
-            .Text("Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định việc phân định thẩm quyền của chính quyền địa phương 2 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ;", italic: true)
+            .Grounds(AwardDecisionGrounds)
             .Text($"Theo đề nghị của {unit.Name} và của Trưởng phòng Văn hóa - Xã hội.", italic: true)
             .Centered("QUYẾT ĐỊNH:", bold: true)
             .Article("Điều 1.", $"Tặng {(what.Length > 0 ? what + " " : "")}“{award.Name}” năm {n.Year} cho {whom}, đã có thành tích: {n.AchievementSummary}");
@@ -68,7 +74,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
             writer.Article("Điều 2.", $"Kèm theo {award.Name} là tiền thưởng {money.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.");
         writer.Article(register?.PrizeMoney is null ? "Điều 2." : "Điều 3.",
                 $"Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, {HeadOf(unit)} và {(n.NomineeKind == NomineeKind.Individual ? "cá nhân" : n.NomineeKind == NomineeKind.Household ? "hộ gia đình" : "tập thể")} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
-            .Signature([$"Như Điều {(register?.PrizeMoney is null ? 2 : 3)};", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null);
+            .Signature([$"Như Điều {(register?.PrizeMoney is null ? 2 : 3)};", "Lưu: VT, VHXH."], "CHỦ TỊCH");
         return writer.ToDocx();
     }
 
@@ -89,16 +95,13 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
             .Heading("ỦY BAN NHÂN DÂN", options.CommuneName.ToUpper(Vietnamese), decision.DocumentNumber, PlaceAndDate(decision.SignedAt))
             .Title("QUYẾT ĐỊNH", $"Về việc khen thưởng năm {year}")
             .Centered(options.ChairTitle.ToUpper(Vietnamese), bold: true)
-            .Text("Căn cứ Luật Tổ chức chính quyền địa phương;", italic: true)
-            .Text("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;", italic: true)
-            .Text("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và hướng dẫn thi hành Luật Thi đua, khen thưởng;", italic: true)
-            .Text("Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định việc phân định thẩm quyền của chính quyền địa phương 2 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ;", italic: true)
+            .Grounds(AwardDecisionGrounds)
             .Text($"Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã và của Trưởng phòng Văn hóa - Xã hội.", italic: true)
             .Centered("QUYẾT ĐỊNH:", bold: true)
             .Article("Điều 1.", $"Tặng {names} năm {year} cho {listed.Count} cá nhân, tập thể, hộ gia đình có tên trong danh sách kèm theo Quyết định này, đã có thành tích trong phong trào thi đua.")
             .Article("Điều 2.", $"Tiền thưởng kèm theo theo danh sách, tổng cộng {total.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.")
             .Article("Điều 3.", "Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, thủ trưởng các đơn vị và các cá nhân, tập thể, hộ gia đình có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.")
-            .Signature(["Như Điều 3;", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null)
+            .Signature(["Như Điều 3;", "Lưu: VT, VHXH."], "CHỦ TỊCH")
             .PageBreak()
             .Title("DANH SÁCH", $"Khen thưởng năm {year}")
             .Centered($"(Kèm theo Quyết định số {decision.DocumentNumber} {PlaceAndDate(decision.SignedAt)[(PlaceAndDate(decision.SignedAt).IndexOf("ngày", StringComparison.Ordinal))..]} của {options.ChairTitle})")
@@ -126,7 +129,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
             .Text($"Ủy ban nhân dân {options.CommuneName} kính trình {award.DecidedBy} xem xét, tặng “{award.Name}” năm {n.Year} cho {n.NomineeName} ({unit.Name}), đã có thành tích: {n.AchievementSummary}")
             .Text("(Có hồ sơ, báo cáo thành tích kèm theo.)", italic: true)
             .Text($"Ủy ban nhân dân {options.CommuneName} kính trình {award.DecidedBy} xem xét, quyết định./.")
-            .Signature(["Như trên;", "Sở Nội vụ (Phòng Thi đua, khen thưởng);", "Lưu: VT, VHXH."], "", "CHỦ TỊCH", null)
+            .Signature(["Như trên;", "Sở Nội vụ (Phòng Thi đua, khen thưởng);", "Lưu: VT, VHXH."], "CHỦ TỊCH")
             .ToDocx();
     }
 
@@ -158,7 +161,7 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
                 }).ToList(),
                 [700, 2400, 2300, 1200, 1455, 1300])
             .Text("Biên bản được lập xong và thông qua tại phiên họp./.");
-        return writer.Signature([], "", "THƯ KÝ HỘI ĐỒNG", null).ToDocx();
+        return writer.Signature([], "THƯ KÝ HỘI ĐỒNG").ToDocx();
     }
 
     private static string HeadOf(Unit unit) => unit.Kind == UnitKind.Village

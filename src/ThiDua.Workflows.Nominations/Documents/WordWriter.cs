@@ -78,8 +78,16 @@ public sealed class WordWriter
         return this;
     }
 
-    /// <summary>Recipients (Nơi nhận) on the left, the signer's title on the right.</summary>
-    public WordWriter Signature(IEnumerable<string> recipients, string signerTitleAbove, string signerTitle, string? signerName)
+    /// <summary>The legal grounds (căn cứ), one italic paragraph each.</summary>
+    public WordWriter Grounds(IEnumerable<string> grounds)
+    {
+        ArgumentNullException.ThrowIfNull(grounds);
+        foreach (var ground in grounds) Text(ground, italic: true);
+        return this;
+    }
+
+    /// <summary>Recipients (Nơi nhận) on the left, the signer's title on the right (room left for signature and seal).</summary>
+    public WordWriter Signature(IEnumerable<string> recipients, string signerTitle)
     {
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
         var left = new List<Paragraph>();
@@ -87,10 +95,7 @@ public sealed class WordWriter
         if (list.Count > 0) left.Add(P("Nơi nhận:", 24, bold: true, italic: true));
         left.AddRange(list.Select(r => P("- " + r, 22)));
         if (left.Count == 0) left.Add(P("", 24));
-        var right = new List<Paragraph>();
-        if (!string.IsNullOrEmpty(signerTitleAbove)) right.Add(P(signerTitleAbove, 26, bold: true, center: true));
-        right.AddRange([P(signerTitle, 26, bold: true, center: true), P("", 26), P("", 26), P("", 26)]);
-        if (signerName is not null) right.Add(P(signerName, 28, bold: true, center: true));
+        var right = new List<Paragraph> { P(signerTitle, 26, bold: true, center: true), P("", 26), P("", 26), P("", 26) };
         table.Append(new TableRow(Cell(2500, [.. left]), Cell(2500, [.. right])));
         _body.Add(P("", 26));
         _body.Add(table);
