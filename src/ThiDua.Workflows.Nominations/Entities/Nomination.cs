@@ -238,6 +238,26 @@ public sealed class AttachmentContent
 /// <summary>An award given (the register per person, collective or household): drives chain and eligibility rules.</summary>
 public sealed class Commendation
 {
+    /// <summary>The register entry for a nomination that was awarded (by the commune or above).</summary>
+    public static Commendation For(Nomination nomination, string decisionNumber, DateOnly decidedOn, string issuer, long? prizeMoney)
+    {
+        ArgumentNullException.ThrowIfNull(nomination);
+        return new Commendation
+        {
+            NominationId = nomination.Id,
+            PersonId = nomination.PersonId,
+            UnitId = nomination.NomineeKind == NomineeKind.Collective ? nomination.NomineeUnitId ?? nomination.UnitId : null,
+            HouseholdName = nomination.HouseholdName,
+            NomineeName = nomination.NomineeName,
+            AwardCode = nomination.AwardCode,
+            Year = nomination.Year,
+            DecisionNumber = decisionNumber,
+            DecidedOn = decidedOn,
+            Issuer = issuer,
+            PrizeMoney = prizeMoney,
+        };
+    }
+
     public long Id { get; set; }
 
     public string? NominationId { get; set; }

@@ -18,7 +18,6 @@ public sealed record ListDecisionResult(Decision Decision, IReadOnlyList<string>
 /// </summary>
 public sealed class ListDecisions(
     NominationsContexts contexts,
-    NotificationsContexts tasks,
     TaskDecisions decisions,
     DocumentNumbers numbers,
     NominationOptions options,
@@ -37,22 +36,19 @@ public sealed class ListDecisions(
 
         // Every nomination must wait for the chair's decision, with its task open.
         var open = new Dictionary<string, string>();
-        await using (var db = tasks.Create())
+        foreach (var id in ids)
         {
-            foreach (var id in ids)
+            var task = await decisions.FindOpenTaskAsync(id, ChairTaskId, cancellationToken).ConfigureAwait(false);
+            if (task is null)
             {
-                var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.CorrelationId == id && t.ActivityId == ChairTaskId && t.Status == TaskStatuses.Open, cancellationToken).ConfigureAwait(false);
-                if (task is null)
-                {
-                    await using var domain = contexts.Create();
-                    var status = await domain.Nominations.Where(n => n.Id == id).Select(n => n.Status).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                    return status == NominationStatuses.Decided
-                        ? DomainResult<ListDecisionResult>.Conflict("Hồ sơ đã được quyết định trước đó.")
-                        : DomainResult<ListDecisionResult>.Invalid("nominationIds", $"Hồ sơ '{id}' không chờ Chủ tịch quyết định.");
-                }
-
-                open[id] = task.Id;
+                await using var domain = contexts.Create();
+                var status = await domain.Nominations.Where(n => n.Id == id).Select(n => n.Status).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return status == NominationStatuses.Decided
+                    ? DomainResult<ListDecisionResult>.Conflict("Hồ sơ đã được quyết định trước đó.")
+                    : DomainResult<ListDecisionResult>.Invalid("nominationIds", $"Hồ sơ '{id}' không chờ Chủ tịch quyết định.");
             }
+
+            open[id] = task.Id;
         }
 
         // The same list asked twice gets the same decision (its number is the list's, not a new one).

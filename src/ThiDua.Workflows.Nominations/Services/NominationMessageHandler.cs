@@ -159,20 +159,8 @@ public sealed partial class NominationMessageHandler(
         if (n.DueAt is { } due) yield return ("Hạn giải quyết", calendar.LocalDate(due).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
     }
 
-    private Commendation Register(Nomination n, AwardKind award, string number, DateOnly on, string issuer) => new()
-    {
-        NominationId = n.Id,
-        PersonId = n.PersonId,
-        UnitId = n.NomineeKind == NomineeKind.Collective ? n.NomineeUnitId ?? n.UnitId : null,
-        HouseholdName = n.HouseholdName,
-        NomineeName = n.NomineeName,
-        AwardCode = n.AwardCode,
-        Year = n.Year,
-        DecisionNumber = number,
-        DecidedOn = on,
-        Issuer = issuer,
-        PrizeMoney = PrizeMoney.Compute(n.NomineeKind == NomineeKind.Individual ? award.PrizeMultipleIndividual : award.PrizeMultipleCollective, options.BaseSalary),
-    };
+    private Commendation Register(Nomination n, AwardKind award, string number, DateOnly on, string issuer) =>
+        Commendation.For(n, number, on, issuer, PrizeMoney.For(award, n.NomineeKind, options.BaseSalary));
 
     /// <summary>What the nominee was already paid for emulation titles of the same year.</summary>
     private static async Task<long> TitleMoneyPaidAsync(NominationsDbContext db, Nomination n, CancellationToken cancellationToken)

@@ -34,7 +34,6 @@ public sealed record ProvinceOutcomeRequest(string? Outcome, string? DecisionNum
 /// </summary>
 public sealed class NominationService(
     NominationsContexts contexts,
-    NotificationsContexts tasks,
     TaskDecisions decisions,
     IWorkflowRuntime runtime,
     IWorkflowStore store,
@@ -290,9 +289,7 @@ public sealed class NominationService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOffice) return DomainResult<bool>.Forbidden("Chỉ Phòng Văn hóa - Xã hội được tạm dừng xét.");
         if (string.IsNullOrWhiteSpace(reason)) return DomainResult<bool>.Invalid("reason", "Cần ghi lý do tạm dừng (đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo...).");
-        await using var db = tasks.Create();
-        var task = await db.Tasks.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.CorrelationId == id && t.ActivityId == AppraisalTaskId && t.Status == TaskStatuses.Open, cancellationToken).ConfigureAwait(false);
+        var task = await decisions.FindOpenTaskAsync(id, AppraisalTaskId, cancellationToken).ConfigureAwait(false);
         if (task is null) return DomainResult<bool>.Conflict("Chỉ tạm dừng được khi hồ sơ đang được thẩm định.");
         var comment = string.IsNullOrWhiteSpace(note) ? reason.Trim() : $"{reason.Trim()}: {note.Trim()}";
         var outcome = await decisions.DecideSignedInAsync(task.Id, actor.UserName, "Hold", comment, address, cancellationToken).ConfigureAwait(false);
@@ -374,20 +371,8 @@ public sealed class NominationService(
         if (request.Outcome == "Decided")
         {
             var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == nomination.AwardCode, cancellationToken).ConfigureAwait(false);
-            db.Commendations.Add(new Commendation
-            {
-                NominationId = id,
-                PersonId = nomination.PersonId,
-                UnitId = nomination.NomineeKind == NomineeKind.Collective ? nomination.NomineeUnitId : null,
-                HouseholdName = nomination.HouseholdName,
-                NomineeName = nomination.NomineeName,
-                AwardCode = nomination.AwardCode,
-                Year = nomination.Year,
-                DecisionNumber = submission.ProvinceDecisionNumber!,
-                DecidedOn = request.DecidedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
-                Issuer = award.DecidedBy,
-                PrizeMoney = PrizeMoney.Compute(nomination.NomineeKind == NomineeKind.Individual ? award.PrizeMultipleIndividual : award.PrizeMultipleCollective, options.BaseSalary),
-            });
+            db.Commendations.Add(Commendation.For(nomination, submission.ProvinceDecisionNumber!, request.DecidedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
+                award.DecidedBy, PrizeMoney.For(award, nomination.NomineeKind, options.BaseSalary)));
         }
 
         db.NominationEvents.Add(new NominationEvent

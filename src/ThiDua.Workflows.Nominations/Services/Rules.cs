@@ -32,6 +32,13 @@ public static class VoteRules
 /// <summary>Prize money (ND 152 Art.49): multiple × base salary, rounded up to the next 10,000 VND.</summary>
 public static class PrizeMoney
 {
+    /// <summary>The award's money for this nominee: the individual or the collective multiple.</summary>
+    public static long? For(AwardKind award, NomineeKind nominee, long baseSalary)
+    {
+        ArgumentNullException.ThrowIfNull(award);
+        return Compute(nominee == NomineeKind.Individual ? award.PrizeMultipleIndividual : award.PrizeMultipleCollective, baseSalary);
+    }
+
     public static long? Compute(decimal? multiple, long baseSalary)
     {
         if (multiple is not { } m || m <= 0) return null;

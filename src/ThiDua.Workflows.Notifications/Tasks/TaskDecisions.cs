@@ -65,6 +65,14 @@ public sealed class TaskDecisions(
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>The open task a workflow step (activity id) created for a correlation (e.g. a nomination), if any.</summary>
+    public async Task<TaskRecord?> FindOpenTaskAsync(string correlationId, string activityId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Tasks.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.CorrelationId == correlationId && t.ActivityId == activityId && t.Status == TaskStatuses.Open, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<LinkCheck> CheckAsync(string taskId, string? token, string? signedInUser, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
