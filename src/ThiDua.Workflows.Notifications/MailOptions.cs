@@ -26,9 +26,6 @@ public sealed class MailOptions
     /// <summary>How long a task link stays valid after the task's due date (or after it was sent, without a due date).</summary>
     public TimeSpan LinkGrace { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>The commune's name at the foot of notices.</summary>
-    public string CommuneName { get; set; } = "xã Trường Lưu";
-
     /// <summary>The host name in Message-IDs.</summary>
     public string MessageIdDomain { get; set; } = "thidua.truongluu.local";
 }

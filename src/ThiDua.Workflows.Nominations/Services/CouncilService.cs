@@ -116,7 +116,7 @@ public sealed class CouncilService(
             session.Secret
                 ? "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và bỏ phiếu kín các hồ sơ sau (thành viên vắng mặt gửi phiếu bằng văn bản qua hệ thống):"
                 : "Kính mời đồng chí dự phiên họp Hội đồng Thi đua - Khen thưởng xã và biểu quyết công khai các hồ sơ sau (thành viên vắng mặt gửi ý kiến bằng văn bản qua hệ thống):",
-            agenda, $"/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
+            agenda, options.CommuneName, $"/council-sessions/{session.Id}"), cancellationToken).ConfigureAwait(false);
         return DomainResult<CouncilSession>.Success(session);
     }
 

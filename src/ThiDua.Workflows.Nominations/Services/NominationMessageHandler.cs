@@ -111,7 +111,7 @@ public sealed partial class NominationMessageHandler(
                 await notices.QueueAsync(message.Id, directory.InRole(Roles.Office), new Notice(
                     $"[Nhắc việc] Chưa có kết quả của tỉnh — {award.Name}: {nomination.NomineeName}",
                     "Hồ sơ đã trình cấp tỉnh đến hạn dự kiến nhưng chưa ghi nhận kết quả. Đề nghị liên hệ Sở Nội vụ và ghi nhận kết quả khi nhận được.",
-                    Rows(nomination, award, null).ToList()), cancellationToken).ConfigureAwait(false);
+                    Rows(nomination, award, null).ToList(), options.CommuneName), cancellationToken).ConfigureAwait(false);
                 break;
             case NominationMessages.Notify:
                 eventName = "UnitNotified";
@@ -122,7 +122,7 @@ public sealed partial class NominationMessageHandler(
                 await notices.QueueAsync(message.Id, directory.InUnit(nomination.UnitId), new Notice(
                     $"[Thi đua] {award.Name} — {nomination.NomineeName}: {NominationStatuses.Labels[nomination.Status]}",
                     "Phòng Văn hóa - Xã hội thông báo kết quả xử lý hồ sơ đề nghị khen thưởng của đơn vị:", rows,
-                    $"/nominations/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
+                    options.CommuneName, $"/nominations/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 return;

@@ -4,8 +4,8 @@ using ThiDua.Workflows.Notifications.Entities;
 
 namespace ThiDua.Workflows.Notifications.Mail;
 
-/// <summary>A plain notice (no decision to take): a heading line, label/value rows, an optional link.</summary>
-public sealed record Notice(string Subject, string Intro, IReadOnlyList<(string Label, string Value)> Rows, string? Link = null);
+/// <summary>A plain notice (no decision to take): a heading line, label/value rows, an optional link; signed by <paramref name="Sender"/> (the commune).</summary>
+public sealed record Notice(string Subject, string Intro, IReadOnlyList<(string Label, string Value)> Rows, string Sender, string? Link = null);
 
 /// <summary>
 /// Queues notices in the mail outbox. The key makes each (notice, recipient) a stable mail id, so a handler that
@@ -30,7 +30,7 @@ public sealed class Notices(NotificationsContexts contexts, MailTemplates templa
                 ["intro"] = notice.Intro,
                 ["rows"] = notice.Rows.Select(r => new Dictionary<string, object?> { ["label"] = r.Label, ["value"] = r.Value }).ToList(),
                 ["link"] = notice.Link is null ? null : $"{mail.BaseUrl.TrimEnd('/')}{notice.Link}",
-                ["commune"] = mail.CommuneName,
+                ["commune"] = notice.Sender,
             });
             db.Mail.Add(new MailRecord { Id = id, To = recipient.Email!, Subject = subject, HtmlBody = html, TextBody = text, CreatedAt = now });
             queued++;
