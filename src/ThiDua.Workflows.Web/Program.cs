@@ -10,7 +10,10 @@ using ThiDua.Workflows.Scheduling;
 using ThiDua.Workflows.Scheduling.Calendar;
 using ThiDua.Workflows.Web.Campaigns;
 using ThiDua.Workflows.Web.Nominations;
-using ThiDua.Workflows.Web.Pages;
+using MudBlazor.Services;
+using ThiDua.Workflows.Web.Components;
+using ThiDua.Workflows.Web.Public;
+using ThiDua.Workflows.Web.Queries;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
 using ThiDua.Workflows.Web.Tasks;
@@ -71,19 +74,32 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Roles.Office, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator));
+    .AddPolicy(Roles.Office, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator))
+    .AddPolicy(Policies.Council, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator, Roles.CouncilMember, Roles.CouncilSecretary, Roles.Chair))
+    .AddPolicy(Policies.Decisions, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator, Roles.Chair))
+    .AddPolicy(Policies.Propose, p => p.RequireAssertion(c => Access.CanPropose(c.User.ToActor())));
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRazorComponents();
+// Pages keep Vietnamese letters as they are (markup is still encoded), so page sources and tests read naturally.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddMudServices();
+builder.Services.AddScoped<InboxQueries>();
+builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
+builder.Services.AddScoped<DashboardQueries>();
+builder.Services.AddScoped<NominationLookups>();
+builder.Services.AddScoped<WorkflowDiagrams>();
 builder.Services.AddAntiforgery();
 // The public opinion form is open to everyone: a few opinions per address per ten minutes.
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(PublicPostingPages.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+    o.AddPolicy(OpinionEndpoints.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) }));
     o.OnRejected = async (context, token) =>
     {
-        context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync(HtmlPage.Shell("Quá nhiều ý kiến", "<p class=\"error\" role=\"alert\">Anh/chị đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.</p>"), token).ConfigureAwait(false);
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync("Anh/chị đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.", token).ConfigureAwait(false);
     };
 });
 builder.Services.AddOpenApi();
@@ -92,48 +108,40 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
+// Pages answer 403/404 with a page of their own; the API keeps its ProblemDetails.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hangfire"),
+    branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+// Routing after the status code pages, so a re-executed request is routed to the error page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 
+app.MapStaticAssets();
 app.MapOpenApi();
 app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
-app.MapTaskPages();
 app.MapInbox();
 app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
-app.MapUnitPages();
-app.MapCouncilPages();
-app.MapPeoplePages();
-app.MapPublicPosting();
+app.MapPublicOpinions();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],
     DashboardTitle = "ThiDua.Workflows — Hangfire",
     DisplayStorageConnectionString = false,
 });
-app.MapGet("/", () => Results.Content("""
-    <!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Thi đua, khen thưởng — xã Trường Lưu</title></head>
-    <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
-    <h1>Thi đua, khen thưởng — xã Trường Lưu</h1>
-    <p>Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” 2026–2030.</p>
-    <ul><li><a href="/public-posting">Công khai danh sách đề nghị khen thưởng (lấy ý kiến Nhân dân)</a></li><li><a href="/inbox">Việc cần xử lý của tôi</a></li><li><a href="/nominations">Hồ sơ đề nghị khen thưởng</a></li>
-    <li><a href="/nominations/new">Lập hồ sơ đề nghị (đơn vị)</a></li><li><a href="/council-sessions">Phiên họp Hội đồng Thi đua - Khen thưởng</a></li>
-    <li><a href="/decisions/new">Ký quyết định khen thưởng (Chủ tịch UBND xã)</a></li>
-    <li><a href="/api/campaign/plans">Tình hình nộp kế hoạch triển khai của các đơn vị</a></li>
-    <li><a href="/hangfire">Hangfire (quản trị viên)</a></li><li><a href="/openapi/v1.json">API (OpenAPI)</a></li>
-    <li><a href="/account/login">Đăng nhập</a></li></ul></body></html>
-    """, "text/html; charset=utf-8"));
+app.MapRazorComponents<App>();
 
 app.Run();
 
 static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
 {
-    if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+    // A signed-in person without the role gets 403 (a page says so); the API and Hangfire never redirect.
+    if (status == StatusCodes.Status403Forbidden || context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
     {
         context.Response.StatusCode = status;
         return Task.CompletedTask;

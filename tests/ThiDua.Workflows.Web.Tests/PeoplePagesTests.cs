@@ -31,15 +31,16 @@ public sealed partial class PeoplePagesTests(WebHost host)
         Assert.Contains("Kiểm tra tính đầy đủ của hồ sơ: Lao động tiên tiến năm 2026 — Đinh Thị Thanh Hà", page);
         Assert.Contains("Hồ sơ đầy đủ, tiếp nhận", page); // actions in Vietnamese
         var token = Token().Match(page).Groups[1].Value;
-        var action = $"/inbox/{Uri.EscapeDataString(taskId)}";
+        var handler = "decide";
 
-        var forged = await office.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "Complete" }));
+        var forged = await office.PostAsync("/inbox", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = handler, ["taskId"] = taskId, ["action"] = "Complete" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        var decided = await office.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["action"] = "Complete" }));
-        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        Assert.Contains("Đã ghi nhận quyết định", await decided.Content.ReadAsStringAsync());
-        var twice = await office.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["action"] = "Complete" }));
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler, ["taskId"] = taskId, ["action"] = "Complete" };
+        var decided = await office.PostAsync("/inbox", new FormUrlEncodedContent(fields));
+        Assert.Contains("Đã ghi nhận quyết định", await PageForms.FollowAsync(office, decided)); // post/redirect/get
+        var twice = await office.PostAsync("/inbox", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("đã được xử lý trước đó", await twice.Content.ReadAsStringAsync());
         var detail = await _api.WaitStatusAsync(id, "Received");
 
         var nominationPage = await office.GetStringAsync($"/nominations/{id}");
@@ -75,19 +76,20 @@ public sealed partial class PeoplePagesTests(WebHost host)
         Assert.Contains("Lao động tiên tiến", page);
         Assert.Contains($"name=\"vote-{id}\"", page);
         var token = Token().Match(page).Groups[1].Value;
-        var vote = await member.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, [$"vote-{id}"] = "Approve" }));
-        Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
-        var after = await vote.Content.ReadAsStringAsync();
+        var vote = await member.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "ballot", [$"vote-{id}"] = "Approve" }));
+        var after = await PageForms.FollowAsync(member, vote);
         Assert.Contains("Phiếu kín", after);
         Assert.DoesNotContain($"name=\"vote-{id}\"", after); // no second ballot offered
         Assert.Contains("Đã bỏ phiếu: 1/3", after);
         Assert.DoesNotContain("Đồng ý</strong>", after);
-        var again = await member.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, [$"vote-{id}"] = "Reject" }));
+        var again = await member.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "ballot", [$"vote-{id}"] = "Reject" }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        var outsider = await (await _api.As("thon1")).GetStringAsync(url);
+        // The chair sees the agenda but has no ballot in a council he does not sit on; a unit does not see it at all.
+        var outsider = await (await _api.As("chutich")).GetStringAsync(url);
         Assert.Contains("không phải thành viên", outsider);
         Assert.DoesNotContain($"name=\"vote-{id}\"", outsider);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _api.As("thon1")).GetAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -102,22 +104,23 @@ public sealed partial class PeoplePagesTests(WebHost host)
         // Missing achievements: the form comes back with the reason and keeps what was typed.
         var invalid = await unit.PostAsync("/nominations/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual",
+            ["__RequestVerificationToken"] = token, ["_handler"] = "nomination", ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual",
             ["newPerson"] = "Lê Văn Tâm", ["year"] = "2026", ["achievementSummary"] = "",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var again = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("Cần tóm tắt thành tích.", again);
         Assert.Contains("value=\"Lê Văn Tâm\"", again);
+        Assert.DoesNotContain("Lê Văn Tâm", (await _api.GetAsync("thon2", "/api/people?unitId=thon-2")).ToJsonString()); // nothing half saved
 
         var created = await unit.PostAsync("/nominations/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual", ["commendationType"] = "Merit",
+            ["__RequestVerificationToken"] = token, ["_handler"] = "nomination", ["unitId"] = "thon-2", ["awardCode"] = "LDTT", ["nomineeKind"] = "Individual", ["commendationType"] = "Merit",
             ["newPerson"] = "Lê Văn Tâm", ["position"] = "Công an viên", ["performanceRating"] = "Good", ["year"] = "2026",
             ["achievementSummary"] = "Giữ vững an ninh trật tự thôn; vận động 100% hộ gắn biển số nhà điện tử.",
         }));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var url = created.Headers.Location!.OriginalString;
+        var url = created.Headers.Location!.OriginalString.Split('?')[0];
         var id = url.Split('/')[^1];
         var page = await unit.GetStringAsync(url);
         Assert.Contains("Lê Văn Tâm", page);
@@ -127,16 +130,20 @@ public sealed partial class PeoplePagesTests(WebHost host)
         using (var upload = new MultipartFormDataContent())
         {
             upload.Add(new StringContent(token), "__RequestVerificationToken");
+            upload.Add(new StringContent("upload"), "_handler");
             upload.Add(new StringContent("AchievementReport"), "documentType");
-            upload.Add(new ByteArrayContent(NominationApi.Pdf("Lê Văn Tâm")), "file", "bao-cao-thanh-tich.pdf");
-            var uploaded = await unit.PostAsync($"/nominations/{id}/files", upload);
-            Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
-            Assert.Contains("Đã thêm “bao-cao-thanh-tich.pdf”", await uploaded.Content.ReadAsStringAsync());
+            // Several files in one go.
+            upload.Add(new ByteArrayContent(NominationApi.Pdf("Lê Văn Tâm")), "files", "bao-cao-thanh-tich.pdf");
+            upload.Add(new ByteArrayContent(NominationApi.Pdf("Lê Văn Tâm 2")), "files", "bao-cao-bo-sung.pdf");
+            var uploaded = await unit.PostAsync(url, upload);
+            var after = await PageForms.FollowAsync(unit, uploaded);
+            Assert.Contains("Đã thêm 2 tệp vào hồ sơ.", after);
+            Assert.Contains("bao-cao-thanh-tich.pdf", after);
+            Assert.Contains("bao-cao-bo-sung.pdf", after);
         }
 
-        var submitted = await unit.PostAsync($"/nominations/{id}/submit", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        Assert.Contains("Đã nộp hồ sơ", await submitted.Content.ReadAsStringAsync());
+        var submitted = await unit.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "submit" }));
+        Assert.Contains("Đã nộp hồ sơ", await PageForms.FollowAsync(unit, submitted));
         await _api.WaitStatusAsync(id, "Submitted");
         await _api.OpenTaskAsync(id, "completeness");
     }
@@ -160,27 +167,27 @@ public sealed partial class PeoplePagesTests(WebHost host)
         Assert.Contains($"value=\"{id}\"", list);
         var token = Token().Match(list).Groups[1].Value;
         var called = await secretary.PostAsync("/council-sessions", new FormUrlEncodedContent(
-            new[] { ("__RequestVerificationToken", token), ("title", "Phiên họp gọi từ trình duyệt"), ("date", "2026-12-10"), ("nominationId", id) }
+            new[] { ("__RequestVerificationToken", token), ("_handler", "call"), ("title", "Phiên họp gọi từ trình duyệt"), ("date", "2026-12-10"), ("nominationId", id) }
                 .Select(x => new KeyValuePair<string, string>(x.Item1, x.Item2))));
         Assert.Equal(HttpStatusCode.Redirect, called.StatusCode);
-        var url = called.Headers.Location!.OriginalString;
+        var url = called.Headers.Location!.OriginalString.Split('?')[0];
 
         var page = await secretary.GetStringAsync(url);
         Assert.Contains("Thư ký: điểm danh", page);
         token = Token().Match(page).Groups[1].Value;
-        var attendance = await secretary.PostAsync($"{url}/attendance", new FormUrlEncodedContent(new Dictionary<string, string>
+        Assert.DoesNotContain($">{members[0]}<", page); // members by name and position, not login id
+        var attendance = await secretary.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, [$"a-{members[0]}"] = "Present", [$"a-{members[1]}"] = "Present", [$"a-{members[2]}"] = "Absent",
+            ["__RequestVerificationToken"] = token, ["_handler"] = "attendance", [$"a-{members[0]}"] = "Present", [$"a-{members[1]}"] = "Present", [$"a-{members[2]}"] = "Absent",
         }));
-        Assert.Contains("Đã lưu điểm danh", await attendance.Content.ReadAsStringAsync());
+        Assert.Contains("Đã lưu điểm danh", await PageForms.FollowAsync(secretary, attendance));
         var sessionId = url.Split('/')[^1];
         foreach (var member in members) await _api.PostAsync(member, $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
 
-        var closed = await secretary.PostAsync($"{url}/close", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        var html = await closed.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var closed = await secretary.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "close", ["confirm"] = "yes" }));
+        var html = await PageForms.FollowAsync(secretary, closed);
         Assert.Contains("Đã kiểm phiếu; biên bản số", html);
-        Assert.Contains("Biên bản họp và kết quả kiểm phiếu (.docx)", html);
+        Assert.Contains("Biên bản họp và kết quả kiểm phiếu số", html);
         // 2 of 3 members present is under the 80 % quorum: nothing is decided, the nomination waits for another session.
         Assert.Contains("không đủ số thành viên tham dự", html);
         var session = await _api.GetAsync("thuky", $"/api/council-sessions/{sessionId}");
@@ -191,12 +198,12 @@ public sealed partial class PeoplePagesTests(WebHost host)
         Assert.Contains($"value=\"{id}\"", list); // offered again
         token = Token().Match(list).Groups[1].Value;
         called = await secretary.PostAsync("/council-sessions", new FormUrlEncodedContent(
-            new[] { ("__RequestVerificationToken", token), ("title", "Phiên họp lần hai"), ("date", "2026-12-11"), ("nominationId", id) }
+            new[] { ("__RequestVerificationToken", token), ("_handler", "call"), ("title", "Phiên họp lần hai"), ("date", "2026-12-11"), ("nominationId", id) }
                 .Select(x => new KeyValuePair<string, string>(x.Item1, x.Item2))));
-        url = called.Headers.Location!.OriginalString;
+        url = called.Headers.Location!.OriginalString.Split('?')[0];
         sessionId = url.Split('/')[^1];
         foreach (var member in members) await _api.PostAsync(member, $"/api/council-sessions/{sessionId}/ballots", new { nominationId = id, choice = "Approve" });
-        html = await (await secretary.PostAsync($"{url}/close", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync();
+        html = await PageForms.FollowAsync(secretary, await secretary.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "close" })));
         Assert.Contains("3/3 đồng ý", html);
         await _api.WaitStatusAsync(id, "AwaitingDecision");
     }

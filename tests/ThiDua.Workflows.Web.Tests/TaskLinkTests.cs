@@ -42,7 +42,7 @@ public sealed partial class TaskLinkTests(WebHost host)
     private static async Task<HttpResponseMessage> DecideAsync(HttpClient browser, string link, string action, string? comment = null, bool antiforgery = true)
     {
         var page = await (await browser.GetAsync(PathOf(link))).Content.ReadAsStringAsync();
-        var form = new Dictionary<string, string> { ["t"] = Token(link), ["action"] = action, ["comment"] = comment ?? "" };
+        var form = new Dictionary<string, string> { ["_handler"] = "decide", ["t"] = Token(link), ["action"] = action, ["comment"] = comment ?? "" };
         if (antiforgery) form["__RequestVerificationToken"] = AntiforgeryPattern().Match(page).Groups[1].Value;
         return await browser.PostAsync(new Uri(link).AbsolutePath, new FormUrlEncodedContent(form));
     }
@@ -86,7 +86,7 @@ public sealed partial class TaskLinkTests(WebHost host)
 
         var reused = await Browser().GetAsync(PathOf(firstLink));
         Assert.Contains("Việc này đã được xử lý", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("vanphong", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Công chức Phòng Văn hóa - Xã hội", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal); // by name, not login id
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed partial class TaskLinkTests(WebHost host)
         var otherPerson = await host.SignedInAsync("thon1");
         var refused = await otherPerson.GetAsync(PathOf(link));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("được gửi cho vanphong", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("được gửi cho Công chức Phòng Văn hóa - Xã hội", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The other person's page has no form; a POST without one is refused either way.
         Assert.Contains((await DecideAsync(otherPerson, link, "Approve")).StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Forbidden });
 
@@ -139,6 +139,7 @@ public sealed partial class TaskLinkTests(WebHost host)
         var posts = Enumerable.Range(0, 50).Select(_ => browser.PostAsync(new Uri(link).AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = antiforgery,
+            ["_handler"] = "decide",
             ["t"] = Token(link),
             ["action"] = "Approve",
         })));

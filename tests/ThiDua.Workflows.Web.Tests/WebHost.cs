@@ -38,6 +38,7 @@ public partial class WebHost : WebApplicationFactory<Program>
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
             ["userName"] = userName,
             ["password"] = "ThiDua@2026",
         }));

@@ -45,9 +45,15 @@ public sealed record SessionMemberView(string UserName, string Attendance);
 /// <summary>One agenda item; counts, percentage and result are null/Pending until the session is closed.</summary>
 public sealed record SessionItemView(
     string NominationId, string? NomineeName, string? AwardCode, string? AwardName, IReadOnlyList<string> EligibilityIssues, string VoteRule, int? ThresholdPercent,
-    int BallotsCast, int? Approve, int? Reject, decimal? ApprovePercent, string Result, IReadOnlyList<VoteView>? Votes);
+    int BallotsCast, int? Approve, int? Reject, decimal? ApprovePercent, string Result, IReadOnlyList<VoteView>? Votes, string? UnitName = null);
 
 public sealed record VoteView(string UserName, string? Choice, string Channel);
+
+/// <summary>A nomination being posted publicly: only what posting needs (no personal data beyond name and achievements).</summary>
+public sealed record PostedNomination(string Id, string NomineeName, string AwardName, int Year, string UnitName, string AchievementSummary, string? Until);
+
+/// <summary>A line of the sessions list.</summary>
+public sealed record SessionRow(string Id, string Title, DateTimeOffset ScheduledAt, string Status, string? MinutesNumber, int Items);
 
 /// <summary>A numbered document about a nomination and where to download it.</summary>
 public sealed record DocumentLink(string Kind, string Label, string DocumentNumber, string Url);
@@ -112,6 +118,63 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             documents);
     }
 
+    /// <summary>The workflow instance a nomination travels on (for its diagram); null before it is submitted.</summary>
+    public async Task<string?> WorkflowInstanceIdAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Nominations.AsNoTracking().Where(n => n.Id == id).Select(n => n.WorkflowInstanceId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Nominations in public posting (công khai), oldest first, with the posting's last day.</summary>
+    public async Task<IReadOnlyList<PostedNomination>> PostedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var posted = await db.Nominations.AsNoTracking().Where(n => n.Status == NominationStatuses.PublicPosting).OrderBy(n => n.UpdatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = posted.Select(n => n.Id).ToList();
+        var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
+        // The posting's last day is in the note of the step that started it.
+        var until = (await db.NominationEvents.AsNoTracking().Where(e => ids.Contains(e.NominationId) && e.Status == NominationStatuses.PublicPosting)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(e => e.NominationId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).Last().Note);
+        return posted.Select(n => new PostedNomination(n.Id, n.NomineeName, awards.GetValueOrDefault(n.AwardCode, n.AwardCode), n.Year,
+            units.GetValueOrDefault(n.UnitId, n.UnitId), n.AchievementSummary, until.GetValueOrDefault(n.Id))).ToList();
+    }
+
+    /// <summary>The latest council sessions, newest first.</summary>
+    public async Task<IReadOnlyList<SessionRow>> SessionsAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.CouncilSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(limit)
+            .Select(s => new SessionRow(s.Id, s.Title, s.ScheduledAt, s.Status, s.MinutesNumber, s.Items.Count)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The items of a session the user has already voted on (a receipt, never the choice).</summary>
+    public async Task<IReadOnlySet<string>> VotedAsync(string sessionId, string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return (await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId && r.UserName == userName).Select(r => r.NominationId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+    }
+
+    /// <summary>The numbered minutes of a closed session, if any.</summary>
+    public async Task<string?> MinutesIdAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Decisions.AsNoTracking().Where(d => d.Kind == "Minutes" && d.SubjectKey == "session:" + sessionId).Select(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>People as pages show them: "Full name — council position" (or their display name), by login id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> PeopleNamesAsync(IEnumerable<string> userNames, CancellationToken cancellationToken = default)
+    {
+        var names = userNames.Distinct().ToList();
+        await using var db = contexts.Create();
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
+        var seats = await db.CouncilSeats.AsNoTracking().Where(s => names.Contains(s.UserName)).ToDictionaryAsync(s => s.UserName, s => s.Position, cancellationToken).ConfigureAwait(false);
+        return names.ToDictionary(n => n, n => seats.TryGetValue(n, out var position) ? $"{users.GetValueOrDefault(n, n)} — {position}" : users.GetValueOrDefault(n, n));
+    }
+
     /// <summary>A session: agenda, attendance, who has voted (never how); counts and results only once it is closed.</summary>
     public async Task<SessionView?> SessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
@@ -121,6 +184,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var ids = s.Items.Select(i => i.NominationId).ToList();
         var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
         var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
         var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var voted = receipts.GroupBy(r => r.NominationId).ToDictionary(g => g.Key, g => g.Count());
         var closed = s.Status == "Closed";
@@ -146,7 +210,8 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
                     // An open vote shows who chose what once counted; a secret ballot never can.
                     closed && !s.Secret
                         ? receipts.Where(r => r.NominationId == i.NominationId).OrderBy(r => r.UserName).Select(r => new VoteView(r.UserName, r.Choice, r.Channel)).ToList()
-                        : null);
+                        : null,
+                    nomination is null ? null : units.GetValueOrDefault(nomination.UnitId, nomination.UnitId));
             }).ToList());
     }
 

@@ -24,7 +24,9 @@ public sealed record CreateNominationRequest(
     string? PerformanceRating,
     bool InitiativeRecognized,
     int? AdvancedWorkerPercent,
-    string? CampaignId);
+    string? CampaignId,
+    string? NewPersonName = null,
+    string? NewPersonPosition = null);
 
 public sealed record ProvinceOutcomeRequest(string? Outcome, string? DecisionNumber, DateOnly? DecidedOn, string? Note);
 
@@ -91,6 +93,12 @@ public sealed class NominationService(
         string? nomineeName = null;
         switch (kind)
         {
+            case NomineeKind.Individual when !errors.ContainsKey("nomineeKind") && request.PersonId is null && !string.IsNullOrWhiteSpace(request.NewPersonName):
+                // A person not in the unit's list yet is added with the nomination, in the same transaction.
+                if (request.NewPersonName.Trim().Length > 120) Error("newPerson", "Họ và tên dài quá 120 ký tự.");
+                if (request.NewPersonPosition?.Trim().Length > 200) Error("position", "Chức vụ dài quá 200 ký tự.");
+                nomineeName = request.NewPersonName.Trim();
+                break;
             case NomineeKind.Individual when !errors.ContainsKey("nomineeKind"):
                 var person = request.PersonId is { } pid ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, cancellationToken).ConfigureAwait(false) : null;
                 if (person is null) Error("personId", request.PersonId is null ? "Cần chọn cá nhân được đề nghị." : $"Không có cá nhân số {request.PersonId}.");
@@ -111,6 +119,16 @@ public sealed class NominationService(
 
         if (errors.Count > 0) return DomainResult<Nomination>.Invalid(errors);
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var personId = request.PersonId;
+        if (kind == NomineeKind.Individual && personId is null)
+        {
+            var added = new Person { FullName = nomineeName!, UnitId = unit!.Id, Position = string.IsNullOrWhiteSpace(request.NewPersonPosition) ? null : request.NewPersonPosition.Trim() };
+            db.People.Add(added);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            personId = added.Id;
+        }
+
         var nomination = new Nomination
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
@@ -118,7 +136,7 @@ public sealed class NominationService(
             CampaignId = request.CampaignId,
             UnitId = unit!.Id,
             NomineeKind = kind,
-            PersonId = kind == NomineeKind.Individual ? request.PersonId : null,
+            PersonId = kind == NomineeKind.Individual ? personId : null,
             NomineeUnitId = kind == NomineeKind.Collective ? request.NomineeUnitId ?? unit.Id : null,
             HouseholdName = kind == NomineeKind.Household ? nomineeName : null,
             NomineeName = nomineeName!,
@@ -137,6 +155,7 @@ public sealed class NominationService(
         db.Nominations.Add(nomination);
         db.NominationEvents.Add(new NominationEvent { NominationId = nomination.Id, Event = "Created", Status = nomination.Status, Actor = actor.UserName, At = now });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return DomainResult<Nomination>.Success(nomination);
     }
 

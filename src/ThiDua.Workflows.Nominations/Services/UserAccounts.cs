@@ -34,8 +34,45 @@ public sealed class UserAccounts(NominationsContexts contexts) : IUserDirectory
         await using var db = contexts.Create();
         var user = await db.Users.AsNoTracking().Include(u => u.Roles)
             .FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
-        if (user is null || string.IsNullOrEmpty(user.PasswordHash)) return null;
+        if (user is null || string.IsNullOrEmpty(user.PasswordHash))
+        {
+            // Hash anyway, so an unknown name answers as slowly as a wrong password (no user enumeration by timing).
+            Hasher.VerifyHashedPassword(null!, TimingDummy, password);
+            return null;
+        }
+
         return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+    }
+
+    private static readonly string TimingDummy = Hash(Guid.NewGuid().ToString("N"));
+
+    /// <summary>Changes a user's password after checking the current one; false when the current one is wrong.</summary>
+    public async Task<bool> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
+        if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) return false;
+        user.PasswordHash = Hash(newPassword);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Active users by display name, for choosing a person (reassign, delegate).</summary>
+    public async Task<IReadOnlyList<(string UserName, string DisplayName)>> ActiveUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var users = await db.Users.AsNoTracking().Where(u => u.Active).OrderBy(u => u.DisplayName).Select(u => new { u.UserName, u.DisplayName })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.Select(u => (u.UserName, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Display names of the given users (people appear by name and position, never by login id).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userNames, CancellationToken cancellationToken = default)
+    {
+        var names = userNames.Distinct().ToList();
+        await using var db = contexts.Create();
+        return await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName))
+            .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
     }
 
     public DirectoryUser? Find(string userName)

@@ -82,7 +82,7 @@ public static class NominationEndpoints
     }
 
     /// <summary>The client's file name: RFC 5987 <c>filename*</c> first, then a MIME-encoded or plain <c>filename</c>.</summary>
-    private static string FileNameOf(IFormFile file)
+    internal static string FileNameOf(IFormFile file)
     {
         if (Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(file.ContentDisposition, out var disposition))
         {

@@ -46,39 +46,36 @@ public static class InboxEndpoints
             };
         }).WithSummary("Decides a task from the inbox (channel web).");
 
-        tasks.MapPost("/{id}/claim", (string id, ClaimsPrincipal user, NotificationsContexts contexts, CancellationToken ct) =>
-            SetClaimAsync(contexts, id, user, claim: true, ct)).WithSummary("Takes a role's open task (only one person holds it at a time).");
+        tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, TaskAssignments assignments, CancellationToken ct) =>
+            Claimed(id, await assignments.SetClaimAsync(id, user, claim: true, ct).ConfigureAwait(false), user.Identity!.Name))
+            .WithSummary("Takes a role's open task (only one person holds it at a time).");
 
-        tasks.MapPost("/{id}/release", (string id, ClaimsPrincipal user, NotificationsContexts contexts, CancellationToken ct) =>
-            SetClaimAsync(contexts, id, user, claim: false, ct)).WithSummary("Gives a claimed task back to the role.");
+        tasks.MapPost("/{id}/release", async (string id, ClaimsPrincipal user, TaskAssignments assignments, CancellationToken ct) =>
+            Claimed(id, await assignments.SetClaimAsync(id, user, claim: false, ct).ConfigureAwait(false), null))
+            .WithSummary("Gives a claimed task back to the role.");
 
-        tasks.MapPost("/{id}/reassign", async (string id, ReassignRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts,
-            IServiceProvider services, TimeProvider clock, IBackgroundJobClient jobs, CancellationToken ct) =>
-        {
-            if (directory.Find(request.ToUser) is not { } to)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["toUser"] = [$"Không có người dùng '{request.ToUser}'."] });
-            await using var db = contexts.Create();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
-            if (task is null) return Results.NotFound();
-            var me = user.Identity!.Name!;
-            if (task.Assignee != me && !user.IsInRole(Roles.Office) && !user.IsInRole(Roles.OfficeHead) && !user.IsInRole(Roles.Administrator))
-                return Results.Problem("Chỉ người được giao hoặc Phòng Văn hóa - Xã hội được giao lại việc.", statusCode: StatusCodes.Status403Forbidden);
-            var inviter = services.GetServices<ThiDua.Workflows.Engine.Runtime.IOutboxHandler>().OfType<TaskNotificationHandler>().First();
-            if (!await TaskNotificationHandler.ReassignAsync(db, task, to, me, inviter.InviteOne, clock.GetUtcNow(), ct).ConfigureAwait(false))
-                return Results.Problem("Việc này đã được xử lý.", statusCode: StatusCodes.Status409Conflict);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            jobs.Enqueue<ThiDua.Workflows.Notifications.Mail.MailOutboxJob>(j => j.SendPendingAsync(CancellationToken.None));
-            return Results.Ok(new { id, assignee = to.UserName });
-        }).WithSummary("Gives an open task to another person: the old links stop working and the new person gets a mail.");
+        tasks.MapPost("/{id}/reassign", async (string id, ReassignRequest request, ClaimsPrincipal user, TaskAssignments assignments, CancellationToken ct) =>
+            await assignments.ReassignAsync(id, request.ToUser, user, ct).ConfigureAwait(false) switch
+            {
+                AssignmentOutcome.Done => Results.Ok(new { id, assignee = request.ToUser }),
+                AssignmentOutcome.UnknownUser => Results.ValidationProblem(new Dictionary<string, string[]> { ["toUser"] = [$"Không có người dùng '{request.ToUser}'."] }),
+                AssignmentOutcome.NotFound => Results.NotFound(),
+                AssignmentOutcome.NotAllowed => Results.Problem("Chỉ người được giao hoặc Phòng Văn hóa - Xã hội được giao lại việc.", statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Problem("Việc này đã được xử lý.", statusCode: StatusCodes.Status409Conflict),
+            }).WithSummary("Gives an open task to another person: the old links stop working and the new person gets a mail.");
 
-        tasks.MapGet("/{id}/history", async (string id, NotificationsContexts contexts, CancellationToken ct) =>
+        tasks.MapGet("/{id}/history", async (string id, ClaimsPrincipal user, NotificationsContexts contexts, CancellationToken ct) =>
         {
             await using var db = contexts.Create();
-            return await db.TaskAudit.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.Id)
-                .Select(a => new { a.Event, a.Actor, a.OnBehalfOf, a.Channel, a.Address, a.Detail, a.At }).ToListAsync(ct).ConfigureAwait(false);
-        }).WithSummary("Who did what to a task, on whose behalf, through which channel, when, from where.");
+            // Only those who may see the task read its history; the address is kept for administrators alone.
+            var office = user.IsInRole(Roles.Office) || user.IsInRole(Roles.OfficeHead) || user.IsInRole(Roles.Administrator);
+            if (!office && !await Visible(db, user, "mine").AnyAsync(t => t.Id == id, ct).ConfigureAwait(false)
+                && !await Visible(db, user, "role").AnyAsync(t => t.Id == id, ct).ConfigureAwait(false))
+                return Results.NotFound();
+            var admin = user.IsInRole(Roles.Administrator);
+            var rows = await db.TaskAudit.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
+            return Results.Ok(rows.Select(a => new { a.Event, a.Actor, a.OnBehalfOf, a.Channel, Address = admin ? a.Address : null, a.Detail, a.At }));
+        }).WithSummary("Who did what to a task, on whose behalf, through which channel, when (the address for administrators only).");
 
         var delegations = app.MapGroup("/api/delegations").WithTags("Tasks").RequireAuthorization();
         delegations.MapPost("/", async (DelegationRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts, TimeProvider clock, CancellationToken ct) =>
@@ -123,23 +120,11 @@ public static class InboxEndpoints
         Actions = System.Text.Json.JsonSerializer.Deserialize<string[]>(t.Actions),
     };
 
-    // A conditional update: of two people claiming at once, one gets it.
-    private static async Task<IResult> SetClaimAsync(NotificationsContexts contexts, string id, ClaimsPrincipal user, bool claim, CancellationToken ct)
+    private static IResult Claimed(string id, AssignmentOutcome outcome, string? claimedBy) => outcome switch
     {
-        var me = user.Identity!.Name!;
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        await using var db = contexts.Create();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct).ConfigureAwait(false);
-        if (task is null) return Results.NotFound();
-        if (task.Role is null || !roles.Contains(task.Role))
-            return Results.Problem("Chỉ thành viên của vai trò được giao mới nhận việc này.", statusCode: StatusCodes.Status403Forbidden);
-        var changed = claim
-            ? await db.Tasks.Where(t => t.Id == id && t.Status == TaskStatuses.Open && t.ClaimedBy == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, me), ct).ConfigureAwait(false)
-            : await db.Tasks.Where(t => t.Id == id && t.Status == TaskStatuses.Open && t.ClaimedBy == me)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, (string?)null), ct).ConfigureAwait(false);
-        return changed == 1
-            ? Results.Ok(new { id, claimedBy = claim ? me : null })
-            : Results.Problem(claim ? "Việc đã có người nhận hoặc đã xử lý." : "Anh/chị không giữ việc này.", statusCode: StatusCodes.Status409Conflict);
-    }
+        AssignmentOutcome.Done => Results.Ok(new { id, claimedBy }),
+        AssignmentOutcome.NotFound => Results.NotFound(),
+        AssignmentOutcome.NotAllowed => Results.Problem("Chỉ thành viên của vai trò được giao mới nhận việc này.", statusCode: StatusCodes.Status403Forbidden),
+        _ => Results.Problem(claimedBy is null ? "Anh/chị không giữ việc này." : "Việc đã có người nhận hoặc đã xử lý.", statusCode: StatusCodes.Status409Conflict),
+    };
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ThiDua.Workflows.Web.Presentation;
+
+/// <summary>
+/// The one-line message a page shows after a form POST redirected to it (post/redirect/get: a refresh never posts
+/// twice). The address carries only a code and an optional short reference, never free text, so a crafted link
+/// cannot make the site say something it did not.
+/// </summary>
+public static partial class Flash
+{
+    private static readonly Dictionary<string, (string Text, bool Ok)> Messages = new(StringComparer.Ordinal)
+    {
+        ["decided"] = ("Đã ghi nhận quyết định. Cảm ơn!", true),
+        ["created"] = ("Đã lập hồ sơ (dự thảo). Thêm tài liệu rồi bấm “Nộp hồ sơ”.", true),
+        ["uploaded"] = ("Đã thêm {0} tệp vào hồ sơ.", true),
+        ["submitted"] = ("Đã nộp hồ sơ. Phòng Văn hóa - Xã hội sẽ kiểm tra và báo lại qua thư.", true),
+        ["voted"] = ("Đã ghi nhận phiếu của anh/chị. Phiếu kín: hệ thống chỉ lưu việc anh/chị đã bỏ phiếu, không lưu anh/chị chọn gì.", true),
+        ["voted-open"] = ("Đã ghi nhận ý kiến biểu quyết của anh/chị.", true),
+        ["attendance"] = ("Đã lưu điểm danh.", true),
+        ["closed"] = ("Đã kiểm phiếu; biên bản số {0}.", true),
+        ["session"] = ("Đã triệu tập phiên họp và gửi thư mời các thành viên.", true),
+        ["signed"] = ("Đã ký Quyết định số {0}.", true),
+        ["opinion"] = ("Đã nhận ý kiến của anh/chị. Phòng Văn hóa - Xã hội sẽ xem xét trước khi Hội đồng họp. Cảm ơn!", true),
+        ["held"] = ("Đã tạm dừng xét hồ sơ.", true),
+        ["released"] = ("Đã tiếp tục xét hồ sơ.", true),
+        ["province"] = ("Đã ghi nhận kết quả của cấp trên.", true),
+        ["claimed"] = ("Anh/chị đã nhận việc này.", true),
+        ["reassigned"] = ("Đã giao lại việc; người nhận mới đã được gửi thư.", true),
+        ["delegated"] = ("Đã lưu ủy quyền.", true),
+        ["delegation-ended"] = ("Đã kết thúc ủy quyền.", true),
+        ["password"] = ("Đã đổi mật khẩu.", true),
+        ["opinion-invalid"] = ("Ý kiến chưa hợp lệ: cần ghi nội dung (tối đa 4.000 ký tự).", false),
+        ["opinion-closed"] = ("Hồ sơ này không còn trong thời gian công khai, nên không nhận thêm ý kiến.", false),
+        ["not-found"] = ("Không có hồ sơ này.", false),
+        ["form-expired"] = ("Biểu mẫu đã hết hạn. Vui lòng gửi lại.", false),
+    };
+
+    public static (string Text, bool Ok)? Message(string? code, string? reference)
+    {
+        if (code is null || !Messages.TryGetValue(code, out var message)) return null;
+        var safe = reference is { Length: > 0 and <= 40 } && SafeReference().IsMatch(reference) ? reference : "";
+        return (string.Format(CultureInfo.InvariantCulture, message.Text, safe), message.Ok);
+    }
+
+    /// <summary>The page's address with the message code (and reference) added.</summary>
+    public static string To(string path, string code, string? reference = null) =>
+        $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}done={Uri.EscapeDataString(code)}{(reference is null ? "" : "&ref=" + Uri.EscapeDataString(reference))}";
+
+    [GeneratedRegex(@"^[\p{L}\p{N} /\-.]+$")]
+    private static partial Regex SafeReference();
+}

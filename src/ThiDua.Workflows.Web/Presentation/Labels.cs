@@ -1,0 +1,105 @@
+using ThiDua.Workflows.Nominations.Services;
+
+namespace ThiDua.Workflows.Web.Presentation;
+
+/// <summary>How people read the codes the workflow and the domain keep in English (one place for every label).</summary>
+public static class Labels
+{
+    public static string Action(string? action) => action switch
+    {
+        "Approve" => "Đồng ý",
+        "Reject" => "Không đồng ý",
+        "Return" => "Trả lại để bổ sung",
+        "Submitted" => "Đã nộp",
+        "Done" => "Hoàn thành",
+        "Complete" => "Hồ sơ đầy đủ, tiếp nhận",
+        "Supplement" => "Yêu cầu bổ sung (một lần)",
+        "Resubmitted" => "Đã bổ sung hồ sơ",
+        "Eligible" => "Đủ điều kiện",
+        "Ineligible" => "Không đủ điều kiện",
+        "Hold" => "Tạm dừng xét",
+        "Continue" => "Tiếp tục xét",
+        "Stop" => "Dừng xét",
+        "Sign" => "Ký tờ trình",
+        "Resubmit" => "Hoàn thiện, trình lại",
+        "Close" => "Đóng hồ sơ",
+        null => "",
+        _ => action,
+    };
+
+    /// <summary>Actions that end or refuse something: the page asks for confirmation before they are sent.</summary>
+    public static bool IsIrreversible(string action) => action is "Reject" or "Ineligible" or "Stop" or "Close";
+
+    public static string TaskEvent(string code) => code switch
+    {
+        "Created" => "Giao việc",
+        "Reminded" => "Nhắc việc",
+        "Escalated" => "Báo quá hạn",
+        "Reassigned" => "Giao lại",
+        "Cancelled" => "Hủy",
+        "Claimed" => "Nhận việc",
+        _ when code.StartsWith("Decided: ", StringComparison.Ordinal) => "Quyết định: " + Action(code["Decided: ".Length..]),
+        _ => code,
+    };
+
+    public static string NominationEvent(string code) => code switch
+    {
+        "Created" => "Lập hồ sơ",
+        "Submitted" => "Đơn vị nộp hồ sơ",
+        "AttachmentAdded" => "Thêm tài liệu",
+        "StatusChanged" => "Chuyển bước",
+        "DossierComplete" => "Tiếp nhận hồ sơ đầy đủ",
+        "SupplementRequested" => "Yêu cầu bổ sung",
+        "PutOnHold" => "Tạm dừng xét",
+        "HoldReleased" => "Tiếp tục xét",
+        "ObjectionReceived" => "Nhận ý kiến của Nhân dân",
+        "CouncilVoted" => "Hội đồng bỏ phiếu",
+        "Decided" => "Chủ tịch UBND xã quyết định",
+        "SubmittedToProvince" => "Trình cấp trên",
+        "ProvinceDecided" => "Cấp trên khen thưởng",
+        "ProvinceReturned" => "Cấp trên trả lại",
+        "ProvinceReminder" => "Nhắc theo dõi kết quả cấp trên",
+        "UnitNotified" => "Thông báo đơn vị",
+        _ => "Cập nhật hồ sơ",
+    };
+
+    public static string CommendationType(string code) => code switch
+    {
+        "Merit" => "Công trạng",
+        "Sudden" => "Đột xuất",
+        "Thematic" => "Phong trào thi đua, chuyên đề",
+        "LongService" => "Quá trình cống hiến",
+        "Foreign" => "Đối ngoại",
+        _ => code,
+    };
+
+    public static readonly IReadOnlyList<(string Value, string Label)> CommendationTypes =
+        [("Merit", "Công trạng"), ("Sudden", "Đột xuất"), ("Thematic", "Phong trào thi đua, chuyên đề"), ("LongService", "Quá trình cống hiến"), ("Foreign", "Đối ngoại")];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> NomineeKinds =
+        [("Individual", "Cá nhân"), ("Collective", "Tập thể (đơn vị đề nghị)"), ("Household", "Hộ gia đình")];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> PerformanceRatings =
+        [("Excellent", "Hoàn thành xuất sắc nhiệm vụ"), ("Good", "Hoàn thành tốt nhiệm vụ"), ("Completed", "Hoàn thành nhiệm vụ"), ("NotCompleted", "Không hoàn thành nhiệm vụ")];
+
+    public static string Role(string role) => role switch
+    {
+        Roles.Administrator => "Quản trị hệ thống",
+        Roles.Office => "Phòng Văn hóa - Xã hội",
+        Roles.OfficeHead => "Trưởng phòng Văn hóa - Xã hội",
+        Roles.UnitSubmitter => "Đơn vị đề nghị",
+        Roles.CouncilMember => "Thành viên Hội đồng TĐKT",
+        Roles.CouncilSecretary => "Thư ký Hội đồng TĐKT",
+        Roles.Chair => "Chủ tịch UBND xã",
+        _ => role,
+    };
+
+    public static string Attendance(string code) => code switch
+    {
+        "Present" => "Có mặt",
+        "Absent" => "Vắng (gửi phiếu bằng văn bản)",
+        _ => "Chưa điểm danh",
+    };
+
+    public static string SessionStatus(string code) => code == "Closed" ? "Đã kiểm phiếu" : "Đang bỏ phiếu";
+}

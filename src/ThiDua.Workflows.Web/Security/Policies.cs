@@ -1,0 +1,9 @@
+namespace ThiDua.Workflows.Web.Security;
+
+/// <summary>Names of the access policies that pages and APIs share (the role policies are named after their role).</summary>
+public static class Policies
+{
+    public const string Council = "Council";
+    public const string Decisions = "Decisions";
+    public const string Propose = "Propose";
+}

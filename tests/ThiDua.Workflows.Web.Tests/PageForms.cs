@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace ThiDua.Workflows.Web.Tests;
+
+/// <summary>What a browser without script does with a page's form: read its antiforgery token, post the named form, follow the redirect.</summary>
+public static partial class PageForms
+{
+    public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    /// <summary>Opens <paramref name="pageUrl"/> and posts its form <paramref name="handler"/> (Blazor's form name) with the fields.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, string handler, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(pageUrl);
+        var form = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token(page)), new("_handler", handler) };
+        form.AddRange(fields);
+        return await client.PostAsync(pageUrl, new FormUrlEncodedContent(form));
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, string handler, IReadOnlyDictionary<string, string> fields) =>
+        PostAsync(client, pageUrl, handler, fields.AsEnumerable());
+
+    /// <summary>The page a post/redirect/get answer leads to.</summary>
+    public static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.True((int)response.StatusCode is >= 300 and < 400, $"expected a redirect, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await client.GetStringAsync(response.Headers.Location!);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
