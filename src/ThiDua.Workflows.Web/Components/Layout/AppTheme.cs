@@ -11,6 +11,11 @@ public static class AppTheme
         {
             Primary = "#b3261e",
             Secondary = "#1f5fa8",
+            // Darker than the library's defaults, so text in these colours reads at 4.5:1 on white (WCAG AA).
+            Info = "#0b5796",
+            Success = "#2e6b30",
+            Warning = "#8a4500",
+            Error = "#b3261e",
             AppbarBackground = "#b3261e",
             Background = "#f6f6f4",
             TextPrimary = "#1d1d1d",
