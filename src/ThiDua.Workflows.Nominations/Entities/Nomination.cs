@@ -38,27 +38,27 @@ public enum PerformanceRating
     NotCompleted,
 }
 
-/// <summary>Where a nomination stands (domain-rules.md §4.3), with the label people see.</summary>
+/// <summary>The stored codes of <see cref="NominationStatus"/> (its names), with the label people see.</summary>
 public static class NominationStatuses
 {
-    public const string Draft = "Draft";
-    public const string Submitted = "Submitted";
-    public const string ReturnedForSupplement = "ReturnedForSupplement";
-    public const string Received = "Received";
-    public const string OnHold = "OnHold";
-    public const string Eligible = "Eligible";
-    public const string Ineligible = "Ineligible";
-    public const string PublicPosting = "PublicPosting";
-    public const string AwaitingCouncil = "AwaitingCouncil";
-    public const string CouncilApproved = "CouncilApproved";
-    public const string CouncilRejected = "CouncilRejected";
-    public const string AwaitingDecision = "AwaitingDecision";
-    public const string Decided = "Decided";
-    public const string Rejected = "Rejected";
-    public const string ForwardedToProvince = "ForwardedToProvince";
-    public const string ProvinceReturned = "ProvinceReturned";
-    public const string ProvinceDecided = "ProvinceDecided";
-    public const string Closed = "Closed";
+    public const string Draft = nameof(NominationStatus.Draft);
+    public const string Submitted = nameof(NominationStatus.Submitted);
+    public const string ReturnedForSupplement = nameof(NominationStatus.ReturnedForSupplement);
+    public const string Received = nameof(NominationStatus.Received);
+    public const string OnHold = nameof(NominationStatus.OnHold);
+    public const string Eligible = nameof(NominationStatus.Eligible);
+    public const string Ineligible = nameof(NominationStatus.Ineligible);
+    public const string PublicPosting = nameof(NominationStatus.PublicPosting);
+    public const string AwaitingCouncil = nameof(NominationStatus.AwaitingCouncil);
+    public const string CouncilApproved = nameof(NominationStatus.CouncilApproved);
+    public const string CouncilRejected = nameof(NominationStatus.CouncilRejected);
+    public const string AwaitingDecision = nameof(NominationStatus.AwaitingDecision);
+    public const string Decided = nameof(NominationStatus.Decided);
+    public const string Rejected = nameof(NominationStatus.Rejected);
+    public const string ForwardedToProvince = nameof(NominationStatus.ForwardedToProvince);
+    public const string ProvinceReturned = nameof(NominationStatus.ProvinceReturned);
+    public const string ProvinceDecided = nameof(NominationStatus.ProvinceDecided);
+    public const string Closed = nameof(NominationStatus.Closed);
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {

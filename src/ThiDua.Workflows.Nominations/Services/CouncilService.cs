@@ -85,7 +85,7 @@ public sealed class CouncilService(
             Id = Guid.CreateVersion7(now).ToString("N"),
             Title = request.Title.Trim(),
             ScheduledAt = request.ScheduledAt ?? now,
-            Status = "Open",
+            Status = nameof(CouncilSessionStatus.Open),
             Secret = request.Secret ?? true,
             MemberCount = seats.Count,
             CreatedBy = actor.UserName,
@@ -129,7 +129,7 @@ public sealed class CouncilService(
         await using var db = contexts.Create();
         var session = await db.CouncilSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null) return DomainResult<bool>.NotFound($"Không có phiên họp '{sessionId}'.");
-        if (session.Status != "Open") return DomainResult<bool>.Conflict("Phiên họp đã kết thúc.");
+        if (session.Status != nameof(CouncilSessionStatus.Open)) return DomainResult<bool>.Conflict("Phiên họp đã kết thúc.");
         var changed = await db.CouncilSessionMembers.Where(m => m.SessionId == sessionId && m.UserName == request.UserName)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attendance, request.Attendance), cancellationToken).ConfigureAwait(false);
         return changed == 0 ? DomainResult<bool>.Invalid("userName", $"'{request.UserName}' không phải thành viên của phiên họp.") : DomainResult<bool>.Success(true);
@@ -145,7 +145,7 @@ public sealed class CouncilService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var session = await db.CouncilSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null) return DomainResult<bool>.NotFound($"Không có phiên họp '{sessionId}'.");
-        if (session.Status != "Open") return DomainResult<bool>.Conflict("Phiên họp đã kết thúc: không nhận thêm phiếu.");
+        if (session.Status != nameof(CouncilSessionStatus.Open)) return DomainResult<bool>.Conflict("Phiên họp đã kết thúc: không nhận thêm phiếu.");
         var member = await db.CouncilSessionMembers.AsNoTracking().FirstOrDefaultAsync(m => m.SessionId == sessionId && m.UserName == actor.UserName, cancellationToken).ConfigureAwait(false);
         if (member is null) return DomainResult<bool>.Forbidden("Anh/chị không phải thành viên Hội đồng của phiên họp này.");
         if (!await db.CouncilSessionItems.AnyAsync(i => i.SessionId == sessionId && i.NominationId == request.NominationId, cancellationToken).ConfigureAwait(false))
@@ -183,8 +183,8 @@ public sealed class CouncilService(
         await using (var db = contexts.Create())
         {
             // The claim: of two closers one wins; no ballot is accepted once the session left Open.
-            var won = await db.CouncilSessions.Where(s => s.Id == sessionId && s.Status == "Open")
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "Counting"), cancellationToken).ConfigureAwait(false);
+            var won = await db.CouncilSessions.Where(s => s.Id == sessionId && s.Status == nameof(CouncilSessionStatus.Open))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, nameof(CouncilSessionStatus.Counting)), cancellationToken).ConfigureAwait(false);
             if (won == 0)
                 return await db.CouncilSessions.AnyAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false)
                     ? DomainResult<CouncilSession>.Conflict("Phiên họp đã kết thúc.")
@@ -199,7 +199,7 @@ public sealed class CouncilService(
     {
         List<string> counting;
         await using (var db = contexts.Create())
-            counting = await db.CouncilSessions.Where(s => s.Status == "Counting").Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            counting = await db.CouncilSessions.Where(s => s.Status == nameof(CouncilSessionStatus.Counting)).Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in counting) await FinishCountingAsync(id, "system", cancellationToken).ConfigureAwait(false);
         return counting.Count;
     }
@@ -218,7 +218,7 @@ public sealed class CouncilService(
         await using var context = contexts.Create();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var session = await context.CouncilSessions.Include(s => s.Members).Include(s => s.Items).FirstAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
-        if (session.Status != "Counting") return session;
+        if (session.Status != nameof(CouncilSessionStatus.Counting)) return session;
         var receipts = await context.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         // Present: marked present, or not marked and voted in person.
         var present = session.Members.Count(m => m.Attendance == "Present" || (m.Attendance == "Unknown" && receipts.Any(r => r.UserName == m.UserName && r.Channel == "InPerson")));
@@ -248,7 +248,9 @@ public sealed class CouncilService(
             }
         }
 
-        session.Status = "Closed";
+        if (!CouncilSessionStateMachine.CanMove(CouncilSessionStateMachine.Parse(session.Status), CouncilSessionStatus.Closed))
+            throw new InvalidOperationException($"Council session {session.Id} cannot close from {session.Status}.");
+        session.Status = nameof(CouncilSessionStatus.Closed);
         session.ClosedAt = now;
         session.MinutesNumber = minutes.DocumentNumber;
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -128,7 +128,13 @@ public sealed partial class NominationMessageHandler(
                 return;
         }
 
-        if (status is not null) nomination.Status = status;
+        if (status is not null)
+        {
+            // The transition table is the one authority on moves; a workflow that asks for another fails loudly.
+            NominationStateMachine.EnsureCanMove(nomination.Status, status);
+            nomination.Status = status;
+        }
+
         nomination.UpdatedAt = now;
         if (kind is NominationMessages.Hold or NominationMessages.Received)
             nomination.EligibilityIssues = await Eligibility.RefreshAsync(db, nomination, award, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ public sealed record SessionView(
     string Id, string Title, DateTimeOffset ScheduledAt, string Status, bool Secret, int MemberCount, string? MinutesNumber, DateTimeOffset? ClosedAt,
     IReadOnlyList<SessionMemberView> Members, IReadOnlyList<SessionItemView> Items)
 {
-    public bool Open => Status == "Open";
+    public bool Open => Status == nameof(CouncilSessionStatus.Open);
 }
 
 public sealed record SessionMemberView(string UserName, string Attendance);
@@ -187,7 +187,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
         var receipts = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var voted = receipts.GroupBy(r => r.NominationId).ToDictionary(g => g.Key, g => g.Count());
-        var closed = s.Status == "Closed";
+        var closed = s.Status == nameof(CouncilSessionStatus.Closed);
         return new SessionView(
             s.Id, s.Title, s.ScheduledAt, s.Status, s.Secret, s.MemberCount, s.MinutesNumber, s.ClosedAt,
             s.Members.OrderBy(m => m.UserName).Select(m => new SessionMemberView(m.UserName, m.Attendance)).ToList(),

@@ -263,7 +263,6 @@ public sealed class NominationService(
         return await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly string[] AttachableByUnit = [NominationStatuses.Draft, NominationStatuses.Submitted, NominationStatuses.ReturnedForSupplement];
 
     public async Task<DomainResult<Attachment>> AddAttachmentAsync(string id, string? documentType, string? fileName, byte[] content, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -273,7 +272,7 @@ public sealed class NominationService(
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
         if (nomination is null) return DomainResult<Attachment>.NotFound($"Không có hồ sơ '{id}'.");
         if (!actor.IsOffice && actor.UnitId != nomination.UnitId) return DomainResult<Attachment>.Forbidden("Chỉ đơn vị đề nghị và Phòng Văn hóa - Xã hội được thêm tài liệu.");
-        if (!actor.IsOffice && !AttachableByUnit.Contains(nomination.Status))
+        if (!NominationStateMachine.PermittedActions(nomination.Status, nomination.UnitId, actor.UnitId, actor.IsOffice).Contains(NominationAction.AddDocuments))
             return DomainResult<Attachment>.Conflict($"Không thể thêm tài liệu khi hồ sơ ở trạng thái “{NominationStatuses.Labels[nomination.Status]}”.");
         if (documentType is null || !DocumentTypes.Labels.ContainsKey(documentType))
             return DomainResult<Attachment>.Invalid("documentType", $"Loại tài liệu phải là một trong: {string.Join(", ", DocumentTypes.Labels.Keys)}.");

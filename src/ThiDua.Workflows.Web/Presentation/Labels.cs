@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations.Entities;
 using ThiDua.Workflows.Nominations.Services;
 
 namespace ThiDua.Workflows.Web.Presentation;
@@ -101,5 +102,10 @@ public static class Labels
         _ => "Chưa điểm danh",
     };
 
-    public static string SessionStatus(string code) => code == "Closed" ? "Đã kiểm phiếu" : "Đang bỏ phiếu";
+    public static string SessionStatus(string code) => CouncilSessionStateMachine.Parse(code) switch
+    {
+        CouncilSessionStatus.Open => "Đang bỏ phiếu",
+        CouncilSessionStatus.Counting => "Đang kiểm phiếu",
+        _ => "Đã kiểm phiếu",
+    };
 }

@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Nominations.Entities;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Nominations;
@@ -28,7 +29,7 @@ public sealed class InboxQueries(NotificationsContexts notifications, Nomination
     {
         await using var db = nominations.Create();
         var sessions = await db.CouncilSessions.AsNoTracking().Include(s => s.Items)
-            .Where(s => s.Status == "Open" && s.Members.Any(m => m.UserName == userName))
+            .Where(s => s.Status == nameof(CouncilSessionStatus.Open) && s.Members.Any(m => m.UserName == userName))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = sessions.Select(s => s.Id).ToList();
         var cast = await db.BallotReceipts.AsNoTracking().Where(r => ids.Contains(r.SessionId) && r.UserName == userName)
