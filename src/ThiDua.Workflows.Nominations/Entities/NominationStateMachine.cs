@@ -56,7 +56,8 @@ public static class NominationStateMachine
         [NominationStatus.Submitted] = [NominationStatus.Received, NominationStatus.ReturnedForSupplement, NominationStatus.Rejected],
         [NominationStatus.ReturnedForSupplement] = [NominationStatus.Submitted, NominationStatus.Received, NominationStatus.Rejected],
         [NominationStatus.Received] = [NominationStatus.Eligible, NominationStatus.Ineligible, NominationStatus.OnHold, NominationStatus.AwaitingDecision],
-        [NominationStatus.OnHold] = [NominationStatus.Eligible, NominationStatus.Ineligible],
+        // Released from a hold, the nomination goes back to appraisal (Received).
+        [NominationStatus.OnHold] = [NominationStatus.Received, NominationStatus.Eligible, NominationStatus.Ineligible],
         [NominationStatus.Eligible] = [NominationStatus.PublicPosting, NominationStatus.AwaitingCouncil, NominationStatus.AwaitingDecision],
         [NominationStatus.PublicPosting] = [NominationStatus.AwaitingCouncil, NominationStatus.AwaitingDecision, NominationStatus.Rejected],
         [NominationStatus.AwaitingCouncil] = [NominationStatus.CouncilApproved, NominationStatus.AwaitingDecision, NominationStatus.CouncilRejected],
