@@ -88,6 +88,7 @@ builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddScoped<NominationLookups>();
 builder.Services.AddScoped<WorkflowDiagrams>();
+builder.Services.AddScoped<InstanceQueries>();
 builder.Services.AddAntiforgery();
 // The public opinion form is open to everyone: a few opinions per address per ten minutes.
 builder.Services.AddRateLimiter(o =>

@@ -24,6 +24,8 @@ public sealed class EveryPageTests(BrowserHost host)
         { "chutich", "/", "dashboard-chair" },
         { "chutich", "/decisions/new", "decisions-chair" },
         { "admin", "/", "dashboard-admin" },
+        { "admin", "/admin/instances", "instances" },
+        { "admin", "first-instance", "instance" },
         { "thon1", "/decisions/new", "forbidden" },
     };
 
@@ -34,9 +36,9 @@ public sealed class EveryPageTests(BrowserHost host)
         foreach (var width in new[] { 1280, 390, 360 })
         {
             var page = user is null ? await host.NewPageAsync(width) : await host.SignedInAsync(user, width);
-            if (path == "first-nomination")
+            if (path is "first-nomination" or "first-instance")
             {
-                await page.GotoAsync("/nominations");
+                await page.GotoAsync(path == "first-nomination" ? "/nominations" : "/admin/instances?definition=nomination-commune");
                 await page.Locator("table.data tbody a").First.ClickAsync();
             }
             else
@@ -59,9 +61,9 @@ public sealed class EveryPageTests(BrowserHost host)
         {
             ("thon1", ["Việc cần xử lý", "Hồ sơ đề nghị", "Lập hồ sơ"], ["Hội đồng TĐKT", "Ký quyết định", "Hangfire"]),
             ("bithudoan", ["Việc cần xử lý", "Hội đồng TĐKT"], ["Ký quyết định", "Hangfire"]),
-            ("vanphong", ["Lập hồ sơ", "Hội đồng TĐKT", "Ký quyết định"], ["Hangfire"]),
+            ("vanphong", ["Lập hồ sơ", "Hội đồng TĐKT", "Ký quyết định"], ["Hangfire", "Quy trình đang chạy"]),
             ("chutich", ["Hội đồng TĐKT", "Ký quyết định"], ["Lập hồ sơ", "Hangfire"]),
-            ("admin", ["Hangfire"], []),
+            ("admin", ["Hangfire", "Quy trình đang chạy"], []),
         };
         foreach (var (user, sees, doesNotSee) in expectations)
         {

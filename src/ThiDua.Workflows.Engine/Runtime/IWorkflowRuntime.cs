@@ -16,6 +16,12 @@ public interface IWorkflowRuntime
 
     Task<WorkflowRunResult?> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs a faulted instance again from the activity that faulted (once its cause is fixed: a mail server back,
+    /// a corrected setting). Answers the instance as it is when it was not faulted; null when there is none.
+    /// </summary>
+    Task<WorkflowRunResult?> RetryAsync(string instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Runs the work an instance still has queued (a start or burst interrupted by a crash); a no-op otherwise.</summary>
     Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken = default);
 }

@@ -178,6 +178,40 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         throw new InvalidOperationException($"Workflow instance '{instanceId}' could not be cancelled: it keeps changing.");
     }
 
+    public async Task<WorkflowRunResult?> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; attempt <= _options.MaxCommitAttempts; attempt++)
+        {
+            var instance = await _store.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (instance is null) return null;
+            if (instance.Status != WorkflowStatus.Faulted) return new WorkflowRunResult(instance);
+
+            // The journal names the activity instance that faulted; it is still in the instance (a fault keeps the tree).
+            var journal = await _store.ReadJournalAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            var faulted = journal.LastOrDefault(j => j.EventName == JournalEvents.Faulted && j.ActivityInstanceId is not null);
+            if (faulted is null || instance.Activities.All(a => a.Id != faulted.ActivityInstanceId))
+                throw new InvalidOperationException($"Workflow instance '{instanceId}' has no faulted activity to run again.");
+
+            var revision = instance.Revision;
+            instance.Status = WorkflowStatus.Running;
+            instance.FaultMessage = null;
+            instance.FinishedAt = null;
+            instance.Queue.Add(new WorkItem { Kind = WorkItemKind.Execute, ActivityInstanceId = faulted.ActivityInstanceId! });
+            var session = NewSession(instance, await LoadCompiledAsync(instance, cancellationToken).ConfigureAwait(false), cancellationToken);
+            await session.RunAsync().ConfigureAwait(false);
+            if (await _store.CommitAsync(session.ToCommit(revision, null), cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
+            {
+                Log.BurstCommitted(_logger, instance.Id, instance.Status);
+                await DeliverAsync(session, cancellationToken).ConfigureAwait(false);
+                return new WorkflowRunResult(instance);
+            }
+
+            Log.CommitConflict(_logger, instance.Id, attempt);
+        }
+
+        throw new InvalidOperationException($"Workflow instance '{instanceId}' could not be retried: it keeps changing.");
+    }
+
     private ExecutionSession NewSession(WorkflowInstance instance, CompiledWorkflow compiled, CancellationToken cancellationToken) =>
         new(instance, compiled, _registry, _evaluator, _clock, _options.MaxStepsPerBurst, cancellationToken);
 
