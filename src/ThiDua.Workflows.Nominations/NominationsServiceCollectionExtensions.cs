@@ -33,6 +33,7 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<NominationService>();
         services.TryAddSingleton<CouncilService>();
         services.TryAddSingleton<NominationQueries>();
+        services.TryAddSingleton<Settings>();
         services.TryAddSingleton<NominationsInitializer>();
         foreach (var kind in NominationMessages.All)
             services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<NominationMessageHandler>(sp, kind));

@@ -28,6 +28,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<TaskDecisions>();
         services.TryAddSingleton<Notices>();
         services.TryAddTransient<MailOutboxJob>();
+        services.TryAddSingleton<MailTester>();
         foreach (var kind in new[] { TaskMessages.Created, TaskMessages.Reminder, TaskMessages.Escalation, TaskMessages.Completed, TaskMessages.Cancelled })
             services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<TaskNotificationHandler>(sp, kind));
         services.AddHostedService<NotificationsStartup>();

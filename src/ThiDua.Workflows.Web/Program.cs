@@ -71,12 +71,23 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         // APIs answer 401/403 instead of redirecting to the sign-in page.
         o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        // A disabled (or deleted) user is signed out on the next request, not when the cookie expires.
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            var name = ctx.Principal?.Identity?.Name;
+            if (name is null || ctx.HttpContext.RequestServices.GetRequiredService<ThiDua.Workflows.Notifications.IUserDirectory>().Find(name) is null)
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+            }
+        };
     });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Roles.Office, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator))
     .AddPolicy(Policies.Council, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator, Roles.CouncilMember, Roles.CouncilSecretary, Roles.Chair))
     .AddPolicy(Policies.Decisions, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator, Roles.Chair))
+    .AddPolicy(Policies.Settings, p => p.RequireRole(Roles.Office, Roles.OfficeHead, Roles.Administrator, Roles.Chair))
     .AddPolicy(Policies.Propose, p => p.RequireAssertion(c => Access.CanPropose(c.User.ToActor())));
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
@@ -85,6 +96,7 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Enc
 builder.Services.AddMudServices();
 builder.Services.AddScoped<InboxQueries>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
+builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.Delegations>();
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddScoped<NominationLookups>();
 builder.Services.AddScoped<WorkflowDiagrams>();

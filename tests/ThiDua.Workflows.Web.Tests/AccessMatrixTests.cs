@@ -48,8 +48,24 @@ public sealed class AccessMatrixTests(WebHost host)
         { "vanphong", "/council-sessions", HttpStatusCode.OK },
         { "vanphong", "/decisions/new", HttpStatusCode.OK },
         { "vanphong", "/hangfire", HttpStatusCode.Forbidden },
+        // Settings: the office and the chair; users, mail and instances: the administrator.
+        { "thon1", "/settings", HttpStatusCode.Forbidden },
+        { "thon1", "/account/delegations", HttpStatusCode.OK },
+        { "vanphong", "/settings", HttpStatusCode.OK },
+        { "vanphong", "/settings/awards", HttpStatusCode.OK },
+        { "vanphong", "/settings/units", HttpStatusCode.OK },
+        { "vanphong", "/settings/users", HttpStatusCode.Forbidden },
+        { "vanphong", "/settings/mail", HttpStatusCode.Forbidden },
+        { "vanphong", "/admin/instances", HttpStatusCode.Forbidden },
+        { "chutich", "/settings/council", HttpStatusCode.OK },
+        { "chutich", "/settings/awards", HttpStatusCode.Forbidden },
+        { "bithudoan", "/settings", HttpStatusCode.Forbidden },
+        { null, "/settings", HttpStatusCode.Redirect },
         // The administrator.
         { "admin", "/hangfire", HttpStatusCode.OK },
+        { "admin", "/settings/users", HttpStatusCode.OK },
+        { "admin", "/settings/mail", HttpStatusCode.OK },
+        { "admin", "/admin/instances", HttpStatusCode.OK },
         { "admin", "/decisions/new", HttpStatusCode.OK },
     };
 

@@ -141,6 +141,13 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             units.GetValueOrDefault(n.UnitId, n.UnitId), n.AchievementSummary, until.GetValueOrDefault(n.Id))).ToList();
     }
 
+    /// <summary>The council's seats, by position then name.</summary>
+    public async Task<IReadOnlyList<CouncilSeat>> SeatsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.CouncilSeats.AsNoTracking().OrderBy(s => s.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The latest council sessions, newest first.</summary>
     public async Task<IReadOnlyList<SessionRow>> SessionsAsync(int limit = 100, CancellationToken cancellationToken = default)
     {

@@ -152,9 +152,7 @@ public static class CouncilEndpoints
 /// <summary>Units, people, users, the award catalogue, decisions and the awards register.</summary>
 public static class DirectoryEndpoints
 {
-    public sealed record UserRequest(string? UserName, string? DisplayName, string? Email, string? Password, List<string>? Roles, string? UnitId);
 
-    public sealed record PersonRequest(string? FullName, string? Gender, int? BirthYear, string? Position, string? UnitId, DateOnly? RecruitedOn);
 
     public static void MapDirectory(this WebApplication app)
     {
@@ -180,19 +178,9 @@ public static class DirectoryEndpoints
             return await query.OrderBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
         }).WithTags("Directory").WithSummary("People who can be nominated.");
 
-        api.MapPost("/people", async (PersonRequest request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
-        {
-            var actor = user.ToActor();
-            if (string.IsNullOrWhiteSpace(request.FullName)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["fullName"] = ["Cần ghi họ và tên."] });
-            await using var db = contexts.Create();
-            if (request.UnitId is null || !await db.Units.AnyAsync(u => u.Id == request.UnitId, ct).ConfigureAwait(false))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["unitId"] = [$"Không có đơn vị '{request.UnitId}'."] });
-            if (!actor.IsOffice && actor.UnitId != request.UnitId) return Results.Problem("Chỉ thêm người của đơn vị mình.", statusCode: StatusCodes.Status403Forbidden);
-            var person = new Person { FullName = request.FullName.Trim(), Gender = request.Gender, BirthYear = request.BirthYear, Position = request.Position, UnitId = request.UnitId, RecruitedOn = request.RecruitedOn };
-            db.People.Add(person);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return Results.Created($"/api/people/{person.Id}", person);
-        }).WithTags("Directory").WithSummary("Adds a person to a unit.");
+        api.MapPost("/people", async (PersonRequest request, ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
+            (await settings.AddPersonAsync(request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(p => Results.Created($"/api/people/{p.Id}", p)))
+            .WithTags("Directory").WithSummary("Adds a person to a unit.");
 
         api.MapGet("/people/{id:long}/commendations", (long id, NominationsContexts contexts, CancellationToken ct) => RegisterAsync(contexts, c => c.PersonId == id, ct))
             .WithTags("Directory").WithSummary("A person's awards register (history).");
@@ -210,25 +198,9 @@ public static class DirectoryEndpoints
             });
         }).WithTags("Catalog").WithSummary("The award catalogue reachable from the commune (domain-rules.md §3.2).");
 
-        api.MapPut("/awards/{code}", async (string code, AwardSettings request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
-        {
-            if (!user.ToActor().IsOffice) return Results.Problem("Chỉ Phòng Văn hóa - Xã hội sửa danh mục.", statusCode: StatusCodes.Status403Forbidden);
-            var errors = new Dictionary<string, string[]>();
-            if (request.TimeLimitWorkingDays is < 1 or > 120) errors["timeLimitWorkingDays"] = ["Thời hạn từ 1 đến 120 ngày làm việc."];
-            if (request.VoteThresholdPercent is < 51 or > 100) errors["voteThresholdPercent"] = ["Tỷ lệ phiếu từ 51 đến 100%."];
-            if (request.PostingDays is < 0 or > 60) errors["postingDays"] = ["Thời gian công khai từ 0 đến 60 ngày."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            await using var db = contexts.Create();
-            var award = await db.AwardKinds.FirstOrDefaultAsync(a => a.Code == code, ct).ConfigureAwait(false);
-            if (award is null) return Results.NotFound();
-            award.TimeLimitWorkingDays = request.TimeLimitWorkingDays ?? award.TimeLimitWorkingDays;
-            award.VoteThresholdPercent = request.VoteThresholdPercent ?? award.VoteThresholdPercent;
-            award.PostingDays = request.PostingDays ?? award.PostingDays;
-            award.PrizeMultipleIndividual = request.PrizeMultipleIndividual ?? award.PrizeMultipleIndividual;
-            award.PrizeMultipleCollective = request.PrizeMultipleCollective ?? award.PrizeMultipleCollective;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return Results.Ok(new { award.Code, award.TimeLimitWorkingDays, award.VoteThresholdPercent, award.PostingDays });
-        }).WithTags("Catalog").WithSummary("The office adjusts an award's province-specific values (time limit, vote threshold, posting days, prize multiples).");
+        api.MapPut("/awards/{code}", async (string code, AwardSettings request, ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
+            (await settings.UpdateAwardAsync(code, request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(Results.Ok))
+            .WithTags("Catalog").WithSummary("The office adjusts an award's province-specific values (time limit, vote threshold, posting days, prize multiples).");
 
         api.MapGet("/decisions", async (NominationsContexts contexts, int? year, string? kind, CancellationToken ct) =>
         {
@@ -251,37 +223,16 @@ public static class DirectoryEndpoints
                 : Results.NotFound())
             .WithTags("Decisions").WithSummary("The document of a numbered record as .docx (A4, Times New Roman, ND 30/2020 layout): quyết định, tờ trình or biên bản.");
 
-        api.MapGet("/users", async (ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
-        {
-            if (!user.IsInRole(Roles.Administrator)) return Results.Problem("Chỉ quản trị viên.", statusCode: StatusCodes.Status403Forbidden);
-            await using var db = contexts.Create();
-            return Results.Ok((await db.Users.AsNoTracking().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false))
-                .Select(u => new { u.UserName, u.DisplayName, u.Email, u.UnitId, u.Active, Roles = u.Roles.Select(r => r.Role) }));
-        }).WithTags("Directory").WithSummary("Users and their roles (administrators).");
+        api.MapGet("/users", async (ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
+            user.IsInRole(Roles.Administrator)
+                ? Results.Ok(await settings.UsersAsync(ct).ConfigureAwait(false))
+                : Results.Problem("Chỉ quản trị viên.", statusCode: StatusCodes.Status403Forbidden))
+            .WithTags("Directory").WithSummary("Users and their roles (administrators).");
 
-        api.MapPost("/users", async (UserRequest request, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
-        {
-            if (!user.IsInRole(Roles.Administrator)) return Results.Problem("Chỉ quản trị viên tạo người dùng.", statusCode: StatusCodes.Status403Forbidden);
-            var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || !request.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-                errors["userName"] = ["Tên đăng nhập gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 64 ký tự)."];
-            if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["Cần ghi họ tên hiển thị."];
-            if (request.Password is not { Length: >= 10 }) errors["password"] = ["Mật khẩu cần ít nhất 10 ký tự."];
-            var unknown = (request.Roles ?? []).Where(r => !Roles.All.Contains(r)).ToList();
-            if (unknown.Count > 0) errors["roles"] = [$"Vai trò không có: {string.Join(", ", unknown)}. Có: {string.Join(", ", Roles.All)}."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            await using var db = contexts.Create();
-            if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct).ConfigureAwait(false))
-                return Results.Problem($"Đã có người dùng '{request.UserName}'.", statusCode: StatusCodes.Status409Conflict);
-            db.Users.Add(new UserAccount
-            {
-                UserName = request.UserName!, DisplayName = request.DisplayName!.Trim(), Email = request.Email, UnitId = request.UnitId,
-                PasswordHash = UserAccounts.Hash(request.Password!),
-                Roles = (request.Roles ?? []).Distinct().Select(r => new UserRole { UserName = request.UserName!, Role = r }).ToList(),
-            });
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return Results.Created($"/api/users/{request.UserName}", new { request.UserName, request.DisplayName, request.Roles });
-        }).WithTags("Directory").WithSummary("Creates a user with roles (administrators); the password is stored as a PBKDF2 hash.");
+        api.MapPost("/users", async (UserRequest request, ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
+            (await settings.CreateUserAsync(request, user.ToActor(), ct).ConfigureAwait(false))
+                .ToHttp(u => Results.Created($"/api/users/{u.UserName}", new { u.UserName, u.DisplayName, u.Roles })))
+            .WithTags("Directory").WithSummary("Creates a user with roles (administrators); the password is stored as a PBKDF2 hash.");
     }
 
     private static async Task<IResult> RegisterAsync(NominationsContexts contexts, System.Linq.Expressions.Expression<Func<Commendation, bool>> filter, CancellationToken ct)

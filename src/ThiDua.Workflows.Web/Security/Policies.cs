@@ -6,4 +6,5 @@ public static class Policies
     public const string Council = "Council";
     public const string Decisions = "Decisions";
     public const string Propose = "Propose";
+    public const string Settings = "Settings";
 }

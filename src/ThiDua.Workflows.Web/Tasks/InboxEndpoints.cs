@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Notifications.Entities;
 using ThiDua.Workflows.Notifications.Tasks;
+using ThiDua.Workflows.Web.Nominations;
 
 namespace ThiDua.Workflows.Web.Tasks;
 
@@ -78,18 +79,16 @@ public static class InboxEndpoints
         }).WithSummary("Who did what to a task, on whose behalf, through which channel, when (the address for administrators only).");
 
         var delegations = app.MapGroup("/api/delegations").WithTags("Tasks").RequireAuthorization();
-        delegations.MapPost("/", async (DelegationRequest request, ClaimsPrincipal user, IUserDirectory directory, NotificationsContexts contexts, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (directory.Find(request.ToUser) is null)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["toUser"] = [$"Không có người dùng '{request.ToUser}'."] });
-            if (request.EndsOn < request.StartsOn)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["endsOn"] = ["Ngày kết thúc phải sau ngày bắt đầu."] });
-            await using var db = contexts.Create();
-            var row = new DelegationRecord { FromUser = user.Identity!.Name!, ToUser = request.ToUser, StartsOn = request.StartsOn, EndsOn = request.EndsOn, CreatedAt = clock.GetUtcNow() };
-            db.Delegations.Add(row);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return Results.Created($"/api/delegations/{row.Id}", new { row.Id, row.FromUser, row.ToUser, row.StartsOn, row.EndsOn });
-        }).WithSummary("While I am away (dates inclusive), my new tasks go to another user, who acts on my behalf.");
+        delegations.MapGet("/", async (ClaimsPrincipal user, Delegations service, CancellationToken ct) =>
+            Results.Ok(await service.MineAsync(user.Identity!.Name!, ct).ConfigureAwait(false)))
+            .WithSummary("My delegations, newest first.");
+        delegations.MapPost("/", async (DelegationRequest request, ClaimsPrincipal user, Delegations service, CancellationToken ct) =>
+            (await service.CreateAsync(user.Identity!.Name!, request, ct).ConfigureAwait(false))
+                .ToHttp(row => Results.Created($"/api/delegations/{row.Id}", new { row.Id, row.FromUser, row.ToUser, row.StartsOn, row.EndsOn })))
+            .WithSummary("While I am away (dates inclusive), my new tasks go to another user, who acts on my behalf.");
+        delegations.MapPost("/{id:long}/end", async (long id, ClaimsPrincipal user, Delegations service, CancellationToken ct) =>
+            (await service.EndAsync(user.Identity!.Name!, id, ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { id, ended = true })))
+            .WithSummary("Ends one of my delegations today (a future one is removed).");
     }
 
     /// <summary>

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ThiDua.Workflows.Web.Tests;
+
+/// <summary>The settings pages: users (a disabled user is out at once), award values with their ranges, council seats, test mail, delegation.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SettingsPagesTests(WebHost host)
+{
+    private readonly NominationApi _api = new(host);
+
+    [Fact]
+    public async Task TheAdministratorCreatesAUser_WhoSignsIn_AndIsSignedOutAtOnceWhenDisabled()
+    {
+        var admin = await host.SignedInAsync("admin");
+        var created = await PageForms.PostAsync(admin, "/settings/users", "create", new[]
+        {
+            KeyValuePair.Create("userName", "canbo.moi"), KeyValuePair.Create("displayName", "Cán bộ mới thử nghiệm"), KeyValuePair.Create("email", "canbo.moi@truongluu.local"),
+            KeyValuePair.Create("unitId", ""), KeyValuePair.Create("roles", "Office"), KeyValuePair.Create("password", "ThiDua@2026"),
+        });
+        Assert.Contains("Đã tạo người dùng.", await PageForms.FollowAsync(admin, created));
+
+        var user = await host.SignedInAsync("canbo.moi");
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/inbox")).StatusCode);
+        var disabled = await PageForms.PostAsync(admin, "/settings/users", "active", new Dictionary<string, string> { ["userName"] = "canbo.moi", ["active"] = "false" });
+        Assert.Contains("Đã khóa người dùng", await PageForms.FollowAsync(admin, disabled));
+        Assert.Equal(HttpStatusCode.Redirect, (await user.GetAsync("/inbox")).StatusCode); // the open session ends now
+
+        // A bad password is refused, naming the field, and nothing changes.
+        var weak = await PageForms.PostAsync(admin, "/settings/users", "reset", new Dictionary<string, string> { ["userName"] = "canbo.moi", ["password"] = "ngan" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Contains("Mật khẩu mới cần từ 10 đến 200 ký tự.", await weak.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AwardValues_AreCheckedAgainstTheirRanges_OnThePageAndTheApi()
+    {
+        var office = await host.SignedInAsync("vanphong");
+        var negative = await office.PutAsJsonAsync("/api/awards/LDTT", new { prizeMultipleIndividual = -5m });
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Contains("prizeMultipleIndividual", await negative.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PutAsJsonAsync("/api/awards/LDTT", new { prizeMultipleIndividual = 123456.789m })).StatusCode);
+
+        var page = await PageForms.PostAsync(office, "/settings/awards", "award", new Dictionary<string, string>
+            { ["code"] = "GKCT", ["timeLimit"] = "15", ["posting"] = "abc", ["individual"] = "1,5", ["collective"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("Công khai: cần ghi số nguyên.", await page.Content.ReadAsStringAsync());
+
+        var saved = await PageForms.PostAsync(office, "/settings/awards", "award", new Dictionary<string, string>
+            { ["code"] = "LDTT", ["timeLimit"] = "18", ["posting"] = "0", ["individual"] = "0,3", ["collective"] = "" });
+        Assert.Contains("Đã lưu.", await PageForms.FollowAsync(office, saved));
+        var awards = await _api.GetAsync("vanphong", "/api/awards");
+        var ldtt = awards.AsArray().Single(a => a!["code"]!.GetValue<string>() == "LDTT")!;
+        Assert.Equal(18, ldtt["timeLimitWorkingDays"]!.GetValue<int>());
+        Assert.Equal(0.3m, ldtt["prizeMultipleIndividual"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task TheMailPage_SendsATestMail_ThroughTheRealServer()
+    {
+        var admin = await host.SignedInAsync("admin");
+        var sent = await PageForms.PostAsync(admin, "/settings/mail", "test", new Dictionary<string, string> { ["to"] = "kiemtra@truongluu.local" });
+        Assert.Contains("Máy chủ thư đã nhận thư thử.", await PageForms.FollowAsync(admin, sent));
+        await host.Mail.WaitForAsync("kiemtra@", "[Thi đua] Thư thử cấu hình gửi thư");
+    }
+
+    [Fact]
+    public async Task APersonDelegatesWhileAway_AndEndsTheDelegation()
+    {
+        var head = await host.SignedInAsync("truongphong");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var bad = await PageForms.PostAsync(head, "/account/delegations", "create", new Dictionary<string, string>
+            { ["toUser"] = "vanphong", ["startsOn"] = today.AddDays(3).ToString("yyyy-MM-dd"), ["endsOn"] = today.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Ngày kết thúc phải sau ngày bắt đầu.", await bad.Content.ReadAsStringAsync());
+
+        var made = await PageForms.PostAsync(head, "/account/delegations", "create", new Dictionary<string, string>
+            { ["toUser"] = "vanphong", ["startsOn"] = today.AddDays(10).ToString("yyyy-MM-dd"), ["endsOn"] = today.AddDays(12).ToString("yyyy-MM-dd") });
+        var page = await PageForms.FollowAsync(head, made);
+        Assert.Contains("Đã lưu ủy quyền.", page);
+        Assert.Contains("Công chức Phòng Văn hóa - Xã hội", page);
+        var id = (await head.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/delegations"))!.First()!["id"]!.GetValue<long>();
+        var ended = await PageForms.PostAsync(head, "/account/delegations", "end", new Dictionary<string, string> { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains("Đã kết thúc ủy quyền.", await PageForms.FollowAsync(head, ended));
+        Assert.DoesNotContain((await head.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/delegations"))!, d => d!["id"]!.GetValue<long>() == id);
+    }
+}
