@@ -85,3 +85,27 @@ public sealed class SettingsPagesTests(WebHost host)
         Assert.DoesNotContain((await head.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/delegations"))!, d => d!["id"]!.GetValue<long>() == id);
     }
 }
+
+/// <summary>The campaign page: each unit's implementation plan; a unit sees and records only its own.</summary>
+[Collection(WebCollection.Name)]
+public sealed class CampaignPageTests(WebHost host)
+{
+    [Fact]
+    public async Task AUnitRecordsItsPlan_AndSeesOnlyItsOwnRow_TheOfficeSeesEveryUnit()
+    {
+        var unit = await host.SignedInAsync("hieutruong");
+        var page = await unit.GetStringAsync("/campaign");
+        Assert.Contains("Trường THCS xã Trường Lưu", page);
+        Assert.DoesNotContain("Thôn 3", page);
+        var other = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "thon-3" });
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var own = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" });
+        Assert.Contains("Đã ghi nhận kế hoạch triển khai", await PageForms.FollowAsync(unit, own));
+        var again = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // once
+
+        var office = await (await host.SignedInAsync("vanphong")).GetStringAsync("/campaign");
+        Assert.Contains("Thôn 3", office);
+        Assert.Contains("đơn vị đã nộp kế hoạch", office);
+    }
+}

@@ -32,6 +32,7 @@ public static partial class Flash
         ["delegation-ended"] = ("Đã kết thúc ủy quyền.", true),
         ["password"] = ("Đã đổi mật khẩu.", true),
         ["saved"] = ("Đã lưu.", true),
+        ["plan"] = ("Đã ghi nhận kế hoạch triển khai của đơn vị.", true),
         ["user-created"] = ("Đã tạo người dùng.", true),
         ["user-enabled"] = ("Đã mở khóa người dùng.", true),
         ["user-disabled"] = ("Đã khóa người dùng: người này không đăng nhập được nữa.", true),
