@@ -46,7 +46,7 @@ public sealed class EveryPageTests(BrowserHost host)
                 await page.GotoAsync(path);
             }
 
-            if (width == 360) Assert.False(await PageChecks.ScrollsSidewaysAsync(page), $"{name} scrolls sideways at 360 px");
+            if (width == 360) Assert.False(await PageChecks.ScrollsSidewaysAsync(page), $"{name} scrolls sideways at 360 px: {await PageChecks.TooWideAsync(page)}");
             else await PageChecks.LookAsync(page, host, name);
             var text = await page.Locator("body").InnerTextAsync();
             Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);

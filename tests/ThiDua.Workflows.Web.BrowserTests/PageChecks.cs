@@ -33,6 +33,17 @@ public static class PageChecks
         return JsonSerializer.Deserialize<List<string>>(json) ?? [];
     }
 
+    /// <summary>The elements that stick out past the window's right edge (to say what to fix).</summary>
+    public static Task<string> TooWideAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-wrap, .diagram')))
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)').join(', ')
+            """);
+    }
+
     /// <summary>True when the page is wider than the window (a person would have to scroll sideways).</summary>
     public static Task<bool> ScrollsSidewaysAsync(IPage page)
     {
