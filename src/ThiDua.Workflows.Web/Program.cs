@@ -95,6 +95,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddMudServices();
 builder.Services.AddScoped<InboxQueries>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.Delegations>();
 builder.Services.AddScoped<DashboardQueries>();

@@ -27,6 +27,14 @@ public sealed class EveryPageTests(BrowserHost host)
         { "admin", "/admin/instances", "instances" },
         { "admin", "first-instance", "instance" },
         { "thon1", "/decisions/new", "forbidden" },
+        { "thon1", "/campaign", "campaign-unit" },
+        { "thon1", "/account/delegations", "delegations" },
+        { "vanphong", "/settings", "settings" },
+        { "vanphong", "/settings/awards", "settings-awards" },
+        { "vanphong", "/settings/units", "settings-units" },
+        { "chutich", "/settings/council", "settings-council" },
+        { "admin", "/settings/users", "settings-users" },
+        { "admin", "/settings/mail", "settings-mail" },
     };
 
     [Theory]

@@ -109,3 +109,32 @@ public sealed class CampaignPageTests(WebHost host)
         Assert.Contains("đơn vị đã nộp kế hoạch", office);
     }
 }
+
+/// <summary>Repeated wrong passwords lock the name for a while, real or not, and the right password does not get through meanwhile.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SignInLockoutTests(WebHost host)
+{
+    private async Task<HttpResponseMessage> SignInAsync(string user, string password)
+    {
+        var client = host.CreateClient(new() { AllowAutoRedirect = false });
+        return await PageForms.PostAsync(client, "/account/login", "login", new Dictionary<string, string> { ["userName"] = user, ["password"] = password, ["returnUrl"] = "/" });
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheName_EvenForTheRightPassword()
+    {
+        // A user of its own: the demo users serve the other tests of this host.
+        var admin = await host.SignedInAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/users", new
+            { userName = "thu.khoa", displayName = "Người thử khóa", password = "ThiDua@2026", roles = new[] { "UnitSubmitter" }, unitId = "thon-3" })).StatusCode);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync("thu.khoa", "sai-mat-khau")).StatusCode);
+        var locked = await SignInAsync("thu.khoa", "ThiDua@2026");
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.Contains("tài khoản tạm khóa", await locked.Content.ReadAsStringAsync());
+        // An unknown name gets the same treatment (nothing tells which names exist).
+        for (var i = 0; i < 5; i++) await SignInAsync("khong.co.ai", "sai-mat-khau");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignInAsync("khong.co.ai", "sai-mat-khau")).StatusCode);
+        // Other people are not affected.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("chutichhpn", "ThiDua@2026")).StatusCode);
+    }
+}

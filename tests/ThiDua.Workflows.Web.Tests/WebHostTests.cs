@@ -43,6 +43,25 @@ public sealed class WebHostTests
         Assert.DoesNotContain(noToken.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("thidua.auth", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("//evil.example/steal", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/inbox?view=overdue", "/inbox?view=overdue")]
+    public async Task SignIn_GoesBackOnlyToAnAddressOnThisSite(string returnUrl, string expected)
+    {
+        var client = _host.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = "login", ["userName"] = "thon1", ["password"] = "ThiDua@2026", ["returnUrl"] = returnUrl,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.PathAndQuery);
+        Assert.Equal("localhost", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.Host : "localhost");
+    }
+
     [Fact]
     public async Task Campaign_StartsEachUnitsPlanDeadline_AndAUnitSubmitsOnlyItsOwnPlan()
     {

@@ -8,4 +8,7 @@ public static partial class SignInLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Sign-in failed for {User} from {Address}")]
     public static partial void Failed(ILogger logger, string user, string? address);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Sign-in refused for {User} from {Address}: locked after repeated failures")]
+    public static partial void Locked(ILogger logger, string user, string? address);
 }
