@@ -10,13 +10,16 @@ public sealed record PersonChoice(long Id, string Label);
 /// <summary>The choices of the nomination forms and filters: active awards, and the units a person may propose for or see.</summary>
 public sealed class NominationLookups(NominationsContexts contexts)
 {
+    /// <summary>Active awards (commune level first; only those open to <paramref name="nomineeKind"/> when given) and the units the person may use.</summary>
     public async Task<(IReadOnlyList<(string Code, string Name)> Awards, IReadOnlyList<(string Id, string Name)> Units)> LoadAsync(
-        Actor actor, CancellationToken cancellationToken)
+        Actor actor, CancellationToken cancellationToken, string? nomineeKind = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = contexts.Create();
-        var awards = await db.AwardKinds.AsNoTracking().Where(a => a.Active).OrderBy(a => a.Level).ThenBy(a => a.Name)
-            .Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The level is stored as text: order in memory by the enum, not alphabetically in SQL.
+        var awards = (await db.AwardKinds.AsNoTracking().Where(a => a.Active).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(a => nomineeKind is null || a.NomineeKinds.Split(',').Contains(nomineeKind, StringComparer.Ordinal))
+            .OrderBy(a => a.Level).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => new { a.Code, a.Name }).ToList();
         var seesAll = DashboardQueries.SeesAll(actor);
         var units = await db.Units.AsNoTracking().Where(u => u.Active && (seesAll || u.Id == actor.UnitId)).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
