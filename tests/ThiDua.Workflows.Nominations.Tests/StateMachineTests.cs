@@ -136,3 +136,16 @@ public sealed class StateMachineTests
         Assert.Fail($"{path} was stale and has been rewritten; commit it.");
     }
 }
+
+/// <summary>Dates in documents as Nghị định 30/2020 writes them.</summary>
+public sealed class Nd30DateTests
+{
+    [Theory]
+    [InlineData(2026, 5, 5, "ngày 05 tháng 5 năm 2026")]
+    [InlineData(2026, 12, 15, "ngày 15 tháng 12 năm 2026")]
+    [InlineData(2027, 2, 1, "ngày 01 tháng 02 năm 2027")]
+    [InlineData(2027, 1, 20, "ngày 20 tháng 01 năm 2027")]
+    [InlineData(2026, 10, 9, "ngày 09 tháng 10 năm 2026")]
+    public void TheDayIsPaddedBelowTen_TheMonthOnlyForJanuaryAndFebruary(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, ThiDua.Workflows.Nominations.Documents.DocumentService.Nd30Date(new DateOnly(year, month, day)));
+}

@@ -172,6 +172,13 @@ public sealed class DocumentService(NominationsContexts contexts, NominationOpti
     {
         var d = calendar.LocalDate(at);
         var place = options.CommuneName.StartsWith("xã ", StringComparison.OrdinalIgnoreCase) ? options.CommuneName[3..] : options.CommuneName;
-        return $"{place}, ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}";
+        return $"{place}, {Nd30Date(d)}";
     }
+
+    /// <summary>
+    /// A date as Nghị định 30/2020 (Phụ lục I) writes it: the day padded below 10, the month padded only for January
+    /// and February ("ngày 05 tháng 5 năm 2026", "ngày 01 tháng 02 năm 2027", "ngày 15 tháng 12 năm 2026").
+    /// </summary>
+    public static string Nd30Date(DateOnly d) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ngày {d.Day:00} tháng {(d.Month <= 2 ? d.Month.ToString("00", System.Globalization.CultureInfo.InvariantCulture) : d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture))} năm {d.Year}");
 }
