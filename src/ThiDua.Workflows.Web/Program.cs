@@ -118,6 +118,7 @@ builder.Services.AddRateLimiter(o =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
 
 var app = builder.Build();
 
