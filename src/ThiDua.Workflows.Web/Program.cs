@@ -71,11 +71,12 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         // APIs answer 401/403 instead of redirecting to the sign-in page.
         o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
-        // A disabled (or deleted) user is signed out on the next request, not when the cookie expires.
+        // A disabled user, or a session ended by "sign out everywhere" or a password change, is out on its next request.
         o.Events.OnValidatePrincipal = async ctx =>
         {
             var name = ctx.Principal?.Identity?.Name;
-            if (name is null || ctx.HttpContext.RequestServices.GetRequiredService<ThiDua.Workflows.Notifications.IUserDirectory>().Find(name) is null)
+            var users = ctx.HttpContext.RequestServices.GetRequiredService<UserAccounts>();
+            if (name is null || !await users.SessionValidAsync(name, AccountEndpoints.SignedInAt(ctx.Principal!), ctx.HttpContext.RequestAborted).ConfigureAwait(false))
             {
                 ctx.RejectPrincipal();
                 await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);

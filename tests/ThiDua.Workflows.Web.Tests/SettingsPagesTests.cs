@@ -138,3 +138,32 @@ public sealed class SignInLockoutTests(WebHost host)
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("chutichhpn", "ThiDua@2026")).StatusCode);
     }
 }
+
+/// <summary>Ending sessions: a password change ends the others, "sign out everywhere" ends all.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SessionTests(WebHost host)
+{
+    [Fact]
+    public async Task APasswordChangeEndsOtherSessions_AndSignOutEverywhereEndsAll()
+    {
+        var admin = await host.SignedInAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/users", new
+            { userName = "thu.phien", displayName = "Người thử phiên", password = "ThiDua@2026", roles = new[] { "UnitSubmitter" }, unitId = "thon-3" })).StatusCode);
+        var office = await host.SignedInAsync("thu.phien");
+        var phone = await host.SignedInAsync("thu.phien");
+
+        var wrong = await PageForms.PostAsync(office, "/account/password", "password", new Dictionary<string, string> { ["current"] = "sai", ["next"] = "MatKhauMoi@2026", ["again"] = "MatKhauMoi@2026" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Mật khẩu hiện tại: không đúng.", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/inbox")).StatusCode); // a refused change ends nothing
+
+        var changed = await PageForms.PostAsync(office, "/account/password", "password", new Dictionary<string, string> { ["current"] = "ThiDua@2026", ["next"] = "MatKhauMoi@2026", ["again"] = "MatKhauMoi@2026" });
+        Assert.Contains("Đã đổi mật khẩu.", await PageForms.FollowAsync(office, changed));
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/inbox")).StatusCode); // the other session ended
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/inbox")).StatusCode); // this one goes on
+
+        var everywhere = await PageForms.PostAsync(office, "/account/password", "everywhere", new Dictionary<string, string> { ["confirm"] = "yes" });
+        Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.GetAsync("/inbox")).StatusCode);
+    }
+}

@@ -79,6 +79,9 @@ public sealed class UserAccount
 
     public bool Active { get; set; } = true;
 
+    /// <summary>Sign-ins before this moment are no longer accepted ("sign out everywhere", a changed password).</summary>
+    public DateTimeOffset? SessionsValidAfter { get; set; }
+
     public List<UserRole> Roles { get; set; } = [];
 }
 

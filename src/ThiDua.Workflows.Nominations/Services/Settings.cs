@@ -66,7 +66,9 @@ public sealed class Settings(NominationsContexts contexts)
         if (!actor.Roles.Contains(Roles.Administrator)) return DomainResult<bool>.Forbidden("Chỉ quản trị viên.");
         if (!active && userName == actor.UserName) return DomainResult<bool>.Conflict("Không tự khóa tài khoản của mình.");
         await using var db = contexts.Create();
-        var changed = await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.Active, active), cancellationToken).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var changed = await db.Users.Where(u => u.UserName == userName)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Active, active).SetProperty(u => u.SessionsValidAfter, now), cancellationToken).ConfigureAwait(false);
         return changed == 1 ? DomainResult<bool>.Success(true) : DomainResult<bool>.NotFound($"Không có người dùng '{userName}'.");
     }
 
@@ -78,7 +80,9 @@ public sealed class Settings(NominationsContexts contexts)
         if (password is not { Length: >= 10 and <= 200 }) return DomainResult<bool>.Invalid("password", "Mật khẩu mới cần từ 10 đến 200 ký tự.");
         await using var db = contexts.Create();
         var hash = UserAccounts.Hash(password);
-        var changed = await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, hash), cancellationToken).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var changed = await db.Users.Where(u => u.UserName == userName)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, hash).SetProperty(u => u.SessionsValidAfter, now), cancellationToken).ConfigureAwait(false);
         return changed == 1 ? DomainResult<bool>.Success(true) : DomainResult<bool>.NotFound($"Không có người dùng '{userName}'.");
     }
 

@@ -53,8 +53,27 @@ public sealed class UserAccounts(NominationsContexts contexts) : IUserDirectory
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
         if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) return false;
         user.PasswordHash = Hash(newPassword);
+        // Sessions opened with the old password end; the caller signs the current one in again.
+        user.SessionsValidAfter = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Ends every session of the user opened before now (each device must sign in again).</summary>
+    public async Task SignOutEverywhereAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var now = DateTimeOffset.UtcNow;
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.SessionsValidAfter, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True while the user is active and the session, opened at <paramref name="signedInAt"/>, was not ended since.</summary>
+    public async Task<bool> SessionValidAsync(string userName, DateTimeOffset signedInAt, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var user = await db.Users.AsNoTracking().Where(u => u.UserName == userName && u.Active).Select(u => new { u.SessionsValidAfter })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return user is not null && (user.SessionsValidAfter is not { } after || signedInAt >= after);
     }
 
     /// <summary>Active users by display name, for choosing a person (reassign, delegate).</summary>

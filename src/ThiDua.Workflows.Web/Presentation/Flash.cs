@@ -30,7 +30,7 @@ public static partial class Flash
         ["reassigned"] = ("Đã giao lại việc; người nhận mới đã được gửi thư.", true),
         ["delegated"] = ("Đã lưu ủy quyền.", true),
         ["delegation-ended"] = ("Đã kết thúc ủy quyền.", true),
-        ["password"] = ("Đã đổi mật khẩu.", true),
+        ["password"] = ("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", true),
         ["saved"] = ("Đã lưu.", true),
         ["plan"] = ("Đã ghi nhận kế hoạch triển khai của đơn vị.", true),
         ["user-created"] = ("Đã tạo người dùng.", true),

@@ -19,11 +19,23 @@ public static class AccountEndpoints
         });
     }
 
+    public const string SignedInAtClaim = "signed_in_at";
+
+    /// <summary>When the principal's session began (the earliest time when the claim is missing).</summary>
+    public static DateTimeOffset SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal?.FindFirstValue(SignedInAtClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
+
     /// <summary>The identity a signed-in user carries: login id, display name, roles and unit.</summary>
     public static ClaimsPrincipal Principal(UserAccount user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new("display_name", user.DisplayName) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName), new("display_name", user.DisplayName),
+            // When this session began: sessions older than the user's SessionsValidAfter are refused.
+            new(SignedInAtClaim, DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         if (user.UnitId is not null) claims.Add(new Claim("unit", user.UnitId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -803,6 +803,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("SessionsValidAfter")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
 

@@ -786,6 +786,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SessionsValidAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
 
