@@ -84,6 +84,7 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.ToTable("Users");
             b.HasKey(x => x.UserName);
             b.Property(x => x.UserName).HasMaxLength(64);
+            b.Property(x => x.TotpSecret).HasMaxLength(1000);
             b.HasMany(x => x.Roles).WithOne().HasForeignKey(r => r.UserName);
         });
         modelBuilder.Entity<UserRole>(b =>

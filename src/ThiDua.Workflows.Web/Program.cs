@@ -97,6 +97,8 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Enc
 builder.Services.AddMudServices();
 builder.Services.AddScoped<InboxQueries>();
 builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddScoped<TwoFactor>();
+builder.Services.AddSingleton(configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions());
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.Delegations>();
 builder.Services.AddScoped<DashboardQueries>();
@@ -131,6 +133,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Reque
 // Routing after the status code pages, so a re-executed request is routed to the error page.
 app.UseRouting();
 app.UseAuthentication();
+app.UseTwoFactorRequirement();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();

@@ -82,6 +82,12 @@ public sealed class UserAccount
     /// <summary>Sign-ins before this moment are no longer accepted ("sign out everywhere", a changed password).</summary>
     public DateTimeOffset? SessionsValidAfter { get; set; }
 
+    /// <summary>The authenticator app's shared key, encrypted by the web host's data protection; null until enrolled.</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>Sign-in asks for the authenticator's six-digit code after the password.</summary>
+    public bool TwoFactorEnabled { get; set; }
+
     public List<UserRole> Roles { get; set; } = [];
 }
 

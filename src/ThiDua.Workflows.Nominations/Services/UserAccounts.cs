@@ -59,6 +59,13 @@ public sealed class UserAccounts(NominationsContexts contexts) : IUserDirectory
         return true;
     }
 
+    /// <summary>An active user with roles, for signing in after a second factor.</summary>
+    public async Task<UserAccount?> FindActiveAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Ends every session of the user opened before now (each device must sign in again).</summary>
     public async Task SignOutEverywhereAsync(string userName, CancellationToken cancellationToken = default)
     {

@@ -32,6 +32,8 @@ public static partial class Flash
         ["delegation-ended"] = ("Đã kết thúc ủy quyền.", true),
         ["password"] = ("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", true),
         ["saved"] = ("Đã lưu.", true),
+        ["2fa-on"] = ("Đã bật xác thực hai lớp: từ lần đăng nhập sau, hệ thống hỏi mã của ứng dụng.", true),
+        ["2fa-off"] = ("Đã tắt xác thực hai lớp.", true),
         ["plan"] = ("Đã ghi nhận kế hoạch triển khai của đơn vị.", true),
         ["user-created"] = ("Đã tạo người dùng.", true),
         ["user-enabled"] = ("Đã mở khóa người dùng.", true),

@@ -806,6 +806,13 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<long?>("SessionsValidAfter")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
 

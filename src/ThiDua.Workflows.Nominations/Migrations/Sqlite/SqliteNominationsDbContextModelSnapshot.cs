@@ -789,6 +789,13 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<long?>("SessionsValidAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
 
