@@ -98,6 +98,7 @@ builder.Services.AddMudServices();
 builder.Services.AddScoped<InboxQueries>();
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddScoped<TwoFactor>();
+builder.Services.AddScoped<PasswordReset>();
 builder.Services.AddSingleton(configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions());
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.TaskAssignments>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Tasks.Delegations>();

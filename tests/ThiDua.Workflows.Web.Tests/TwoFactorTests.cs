@@ -66,3 +66,36 @@ public sealed partial class TwoFactorTests(WebHost host)
     [GeneratedRegex("name=\"ticket\" value=\"([^\"]+)\"")]
     private static partial Regex TicketPattern();
 }
+
+/// <summary>"Forgot password": a link by mail that works once, for 30 minutes; the answer never tells whether a name exists.</summary>
+[Collection(WebCollection.Name)]
+public sealed class PasswordResetTests(WebHost host)
+{
+    [Fact]
+    public async Task TheLinkByMail_SetsANewPasswordOnce()
+    {
+        var admin = await host.SignedInAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/users", new
+            { userName = "thu.quen", displayName = "Người thử quên mật khẩu", email = "thu.quen@truongluu.local", password = "ThiDua@2026", roles = new[] { "UnitSubmitter" }, unitId = "thon-3" })).StatusCode);
+        var anonymous = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var unknown = await PageForms.PostAsync(anonymous, "/account/forgot", "forgot", new Dictionary<string, string> { ["who"] = "khong.co.ai" });
+        var known = await PageForms.PostAsync(anonymous, "/account/forgot", "forgot", new Dictionary<string, string> { ["who"] = "thu.quen@truongluu.local" });
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(await ContentOf(unknown), await ContentOf(known)); // the same answer
+
+        var mail = await host.Mail.WaitForAsync("thu.quen@", "[Thi đua] Đặt lại mật khẩu");
+        var link = Regex.Match(mail, @"http://[^\s""<]+/account/reset\?t=[^\s""<]+").Value;
+        Assert.NotEmpty(link);
+        var path = new Uri(System.Net.WebUtility.HtmlDecode(link)).PathAndQuery;
+        var reset = await PageForms.PostAsync(anonymous, path, "reset", new Dictionary<string, string> { ["next"] = "MatKhauMoi@2026", ["again"] = "MatKhauMoi@2026" });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Contains("Liên kết không còn hiệu lực", await anonymous.GetStringAsync(path)); // used once
+        var signIn = await PageForms.PostAsync(host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }), "/account/login", "login",
+            new Dictionary<string, string> { ["userName"] = "thu.quen", ["password"] = "MatKhauMoi@2026", ["returnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    // The page without its per-request antiforgery token.
+    private static async Task<string> ContentOf(HttpResponseMessage response) =>
+        Regex.Replace(await response.Content.ReadAsStringAsync(), "value=\"[^\"]{40,}\"", "");
+}

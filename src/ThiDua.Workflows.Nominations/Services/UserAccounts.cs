@@ -59,6 +59,34 @@ public sealed class UserAccounts(NominationsContexts contexts) : IUserDirectory
         return true;
     }
 
+    /// <summary>A short fingerprint of the current password: a reset link made for it stops working once the password changes.</summary>
+    public static string PasswordStamp(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.PasswordHash)))[..16];
+    }
+
+    /// <summary>An active user by login name or mail address (for "forgot password").</summary>
+    public async Task<UserAccount?> FindByNameOrEmailAsync(string nameOrEmail, CancellationToken cancellationToken = default)
+    {
+        var key = nameOrEmail.Trim();
+        await using var db = contexts.Create();
+        return await db.Users.AsNoTracking().Include(u => u.Roles)
+            .FirstOrDefaultAsync(u => u.Active && (u.UserName == key || u.Email == key), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets a new password if the old one is still the one <paramref name="stamp"/> was made from; ends every session.</summary>
+    public async Task<bool> ResetPasswordAsync(string userName, string stamp, string newPassword, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken).ConfigureAwait(false);
+        if (user is null || PasswordStamp(user) != stamp) return false;
+        user.PasswordHash = Hash(newPassword);
+        user.SessionsValidAfter = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>An active user with roles, for signing in after a second factor.</summary>
     public async Task<UserAccount?> FindActiveAsync(string userName, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace ThiDua.Workflows.Web.Security;
 /// </summary>
 public static class TwoFactorRequirement
 {
-    private static readonly string[] Open = ["/account/two-factor", "/account/logout", "/account/login", "/_content", "/app.css", "/favicon.svg", "/error", "/not-found"];
+    private static readonly string[] Open = ["/account/two-factor", "/account/logout", "/account/login", "/account/forgot", "/account/reset", "/_content", "/app.css", "/favicon.svg", "/error", "/not-found"];
 
     public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
