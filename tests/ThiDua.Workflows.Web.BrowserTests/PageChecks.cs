@@ -39,15 +39,21 @@ public static class PageChecks
         ArgumentNullException.ThrowIfNull(page);
         return page.EvaluateAsync<string>("""
             () => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-wrap, .diagram')))
-              .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)').join(', ')
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return false; } return true; })
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)').join(', ') + ' | scrollWidth ' + document.documentElement.scrollWidth
             """);
     }
 
     /// <summary>True when the page is wider than the window (a person would have to scroll sideways).</summary>
-    public static Task<bool> ScrollsSidewaysAsync(IPage page)
+    public static async Task<bool> ScrollsSidewaysAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        // Judge the settled page: a real overflow stays, a width measured mid-layout does not.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        const string Wider = "() => document.documentElement.scrollWidth > window.innerWidth + 1";
+        if (!await page.EvaluateAsync<bool>(Wider)) return false;
+        await Task.Delay(500);
+        return await page.EvaluateAsync<bool>(Wider);
     }
 }
