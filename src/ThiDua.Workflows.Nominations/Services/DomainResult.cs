@@ -38,4 +38,7 @@ public sealed record Actor(string UserName, IReadOnlyList<string> Roles, string?
     public bool IsOffice => Roles.Contains(Services.Roles.Office) || Roles.Contains(Services.Roles.OfficeHead) || Roles.Contains(Services.Roles.Administrator);
 
     public bool Is(string role) => Roles.Contains(role) || Roles.Contains(Services.Roles.Administrator);
+
+    /// <summary>The office, the council and the chair see every unit's nominations; a unit sees its own.</summary>
+    public bool SeesAllNominations => IsOffice || Is(Services.Roles.Chair) || Is(Services.Roles.CouncilMember) || Is(Services.Roles.CouncilSecretary);
 }

@@ -67,7 +67,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         await using var db = contexts.Create();
         var query = db.Nominations.AsNoTracking();
         // A unit sees its own nominations; the office, the council and the chair see all.
-        if (!actor.IsOffice && !actor.Is(Roles.Chair) && !actor.Is(Roles.CouncilMember) && !actor.Is(Roles.CouncilSecretary))
+        if (!actor.SeesAllNominations)
             query = query.Where(n => n.UnitId == actor.UnitId);
         if (status is { Length: > 0 }) query = query.Where(n => n.Status == status);
         if (unitId is { Length: > 0 }) query = query.Where(n => n.UnitId == unitId);
@@ -86,7 +86,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = contexts.Create();
         var n = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken).ConfigureAwait(false);
-        if (n is null || (!actor.IsOffice && !actor.Is(Roles.Chair) && !actor.Is(Roles.CouncilMember) && !actor.Is(Roles.CouncilSecretary) && n.UnitId != actor.UnitId)) return null;
+        if (n is null || (!actor.SeesAllNominations && n.UnitId != actor.UnitId)) return null;
         var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == n.AwardCode, cancellationToken).ConfigureAwait(false);
         var number = n.DecisionId is null ? null : (await db.Decisions.AsNoTracking().FirstAsync(d => d.Id == n.DecisionId, cancellationToken).ConfigureAwait(false)).DocumentNumber;
         var unitName = (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == n.UnitId, cancellationToken).ConfigureAwait(false))?.Name ?? n.UnitId;

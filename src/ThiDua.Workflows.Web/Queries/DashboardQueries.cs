@@ -25,7 +25,7 @@ public sealed class DashboardQueries(NominationsContexts contexts, TimeProvider 
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = contexts.Create();
         var query = db.Nominations.AsNoTracking();
-        if (!SeesAll(actor)) query = query.Where(n => n.UnitId == actor.UnitId);
+        if (!actor.SeesAllNominations) query = query.Where(n => n.UnitId == actor.UnitId);
         var rows = await query.Select(n => new { n.Status, n.AwardCode, n.UnitId, n.Year, n.DueAt, n.DecisionId }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ public sealed class DashboardQueries(NominationsContexts contexts, TimeProvider 
 
         var decisionIds = rows.Where(r => r.DecisionId != null).Select(r => r.DecisionId!).Distinct().ToList();
         var decisions = await db.Decisions.AsNoTracking()
-            .Where(d => SeesAll(actor) ? d.Kind == "Award" : decisionIds.Contains(d.Id))
+            .Where(d => actor.SeesAllNominations ? d.Kind == "Award" : decisionIds.Contains(d.Id))
             .OrderByDescending(d => d.Year).ThenByDescending(d => d.Number).Take(5)
             .Select(d => new DecisionRow(d.Id, d.DocumentNumber, d.Kind, d.SignedAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -52,11 +52,6 @@ public sealed class DashboardQueries(NominationsContexts contexts, TimeProvider 
             decisions);
     }
 
-    public static bool SeesAll(Actor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsOffice || actor.Is(Roles.Chair) || actor.Is(Roles.CouncilMember) || actor.Is(Roles.CouncilSecretary);
-    }
 
     private static List<CountRow> Count(IEnumerable<string> labels) =>
         labels.GroupBy(l => l).Select(g => new CountRow(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();

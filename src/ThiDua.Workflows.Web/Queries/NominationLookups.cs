@@ -20,7 +20,7 @@ public sealed class NominationLookups(NominationsContexts contexts)
         var awards = (await db.AwardKinds.AsNoTracking().Where(a => a.Active).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(a => nomineeKind is null || a.NomineeKinds.Split(',').Contains(nomineeKind, StringComparer.Ordinal))
             .OrderBy(a => a.Level).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => new { a.Code, a.Name }).ToList();
-        var seesAll = DashboardQueries.SeesAll(actor);
+        var seesAll = actor.SeesAllNominations;
         var units = await db.Units.AsNoTracking().Where(u => u.Active && (seesAll || u.Id == actor.UnitId)).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return (awards.Select(a => (a.Code, a.Name)).ToList(), units.Select(u => (u.Id, u.Name)).ToList());

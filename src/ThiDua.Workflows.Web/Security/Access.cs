@@ -29,6 +29,12 @@ public static class Access
         return actor.IsOffice || actor.Is(Roles.Chair);
     }
 
+    public static bool CanOpenSettings(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsOffice || actor.Is(Roles.Chair);
+    }
+
     public static bool CanSign(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -33,7 +33,7 @@ public sealed class Delegations(NotificationsContexts contexts, IUserDirectory d
     /// <summary>Ends one of the user's delegations today (a future one is removed): new tasks come back to them from tomorrow.</summary>
     public async Task<DomainResult<bool>> EndAsync(string fromUser, long id, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = Presentation.Vn.Today(clock);
         await using var db = contexts.Create();
         var row = await db.Delegations.FirstOrDefaultAsync(d => d.Id == id && d.FromUser == fromUser, cancellationToken).ConfigureAwait(false);
         if (row is null) return DomainResult<bool>.NotFound("Không có ủy quyền này.");
