@@ -23,7 +23,7 @@ public sealed class EfDefinitionStore(IWorkflowDbContextFactory contexts, TimePr
         return await db.Definitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId)
             .OrderBy(d => d.Version)
-            .Select(d => new DefinitionVersion(d.Id, d.DefinitionId, d.Version, d.Name, d.IsPublished, d.IsLatest, d.ContentHash, d.CreatedAt))
+            .Select(d => new DefinitionVersion(d.Id, d.DefinitionId, d.Version, d.Name, d.IsPublished, d.IsLatest, d.ContentHash, d.CreatedAt, d.CreatedBy))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,5 +75,5 @@ public sealed class EfDefinitionStore(IWorkflowDbContextFactory contexts, TimePr
     }
 
     private static DefinitionVersion ToVersion(DefinitionRecord d) =>
-        new(d.Id, d.DefinitionId, d.Version, d.Name, d.IsPublished, d.IsLatest, d.ContentHash, d.CreatedAt);
+        new(d.Id, d.DefinitionId, d.Version, d.Name, d.IsPublished, d.IsLatest, d.ContentHash, d.CreatedAt, d.CreatedBy);
 }

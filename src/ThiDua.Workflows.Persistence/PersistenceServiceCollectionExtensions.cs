@@ -20,6 +20,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<SqlConnections>();
         services.Replace(ServiceDescriptor.Singleton<IWorkflowStore, EfWorkflowStore>());
         services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
+        services.TryAddSingleton<IDefinitionDraftStore, EfDefinitionDraftStore>();
         services.TryAddSingleton<WorkflowDatabase>();
         services.TryAddSingleton<EfOutboxDispatcher>();
         services.TryAddSingleton<WorkflowStoreInitializer>();

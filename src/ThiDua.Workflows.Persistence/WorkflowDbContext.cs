@@ -17,6 +17,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
+    public DbSet<DefinitionDraftRecord> DefinitionDrafts => Set<DefinitionDraftRecord>();
+
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
 
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();

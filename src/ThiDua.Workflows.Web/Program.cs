@@ -16,6 +16,7 @@ using ThiDua.Workflows.Web.Public;
 using ThiDua.Workflows.Web.Queries;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
+using ThiDua.Workflows.Web.Designer;
 using ThiDua.Workflows.Web.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -90,7 +91,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Council, p => p.RequireAssertion(c => Access.CanSeeCouncil(c.User.ToActor())))
     .AddPolicy(Policies.Decisions, p => p.RequireAssertion(c => Access.CanSeeDecisions(c.User.ToActor())))
     .AddPolicy(Policies.Settings, p => p.RequireAssertion(c => Access.CanOpenSettings(c.User.ToActor())))
-    .AddPolicy(Policies.Propose, p => p.RequireAssertion(c => Access.CanPropose(c.User.ToActor())));
+    .AddPolicy(Policies.Propose, p => p.RequireAssertion(c => Access.CanPropose(c.User.ToActor())))
+    .AddPolicy(Policies.Designer, p => p.RequireAssertion(c => Access.CanDesign(c.User.ToActor())));
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
 // Pages keep Vietnamese letters as they are (markup is still encoded), so page sources and tests read naturally.
@@ -107,6 +109,9 @@ builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddScoped<NominationLookups>();
 builder.Services.AddScoped<WorkflowDiagrams>();
 builder.Services.AddScoped<InstanceQueries>();
+builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.ActivityCatalog>();
+builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.DefinitionChecks>();
+builder.Services.AddScoped<ThiDua.Workflows.Web.Designer.DesignerService>();
 builder.Services.AddAntiforgery();
 // The public opinion form is open to everyone: a few opinions per address per ten minutes.
 builder.Services.AddRateLimiter(o =>
@@ -149,6 +154,7 @@ app.MapNominations();
 app.MapCouncil();
 app.MapDirectory();
 app.MapPublicOpinions();
+app.MapDesigner();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],

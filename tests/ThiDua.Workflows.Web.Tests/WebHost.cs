@@ -46,6 +46,20 @@ public partial class WebHost : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The repository's root folder (the one holding ThiDua.Workflows.sln).</summary>
+    public static string RepositoryRoot { get; } = FindUp(d => File.Exists(Path.Combine(d, "ThiDua.Workflows.sln")));
+
+    /// <summary>The shared Elsa 3 sample files, beside the repository.</summary>
+    public static string ElsaCompat { get; } = Path.Combine(
+        FindUp(d => Directory.Exists(Path.Combine(d, "shared", "elsa-compat"))), "shared", "elsa-compat");
+
+    private static string FindUp(Func<string, bool> found)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (found(dir.FullName)) return dir.FullName;
+        throw new InvalidOperationException("Folder not found above the test binaries.");
+    }
+
     /// <summary>The folder of this host's databases (a fresh one per host).</summary>
     public string DataFolder => _data;
 

@@ -23,10 +23,11 @@ public static class DefinitionStoreExtensions
     {
         var hash = ContentHash(definition);
         var versions = await store.ListVersionsAsync(definition.DefinitionId, cancellationToken).ConfigureAwait(false);
-        var latest = versions.Count > 0 ? versions[^1] : null;
-        var version = latest is not null && latest.ContentHash == hash
-            ? latest
-            : await store.SaveAsync(definition, DefinitionSaveMode.NewDraft, cancellationToken).ConfigureAwait(false);
+        // A file already stored as some version was imported before: versions published since (the office's, from
+        // the designer) stay in force. Only a file whose content changed becomes a new published version.
+        var known = versions.LastOrDefault(v => v.ContentHash == hash);
+        if (known is not null && !known.IsLatest) return known;
+        var version = known ?? await store.SaveAsync(definition, DefinitionSaveMode.NewDraft, cancellationToken).ConfigureAwait(false);
         if (!version.IsPublished)
         {
             await store.SetPublishedAsync(version.Id, true, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,8 @@ public sealed record DefinitionVersion(
     bool IsPublished,
     bool IsLatest,
     string ContentHash,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? CreatedBy = null);
 
 /// <summary>How a definition is saved.</summary>
 public enum DefinitionSaveMode

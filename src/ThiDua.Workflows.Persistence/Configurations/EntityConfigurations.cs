@@ -23,7 +23,20 @@ internal sealed class DefinitionRecordConfiguration : IEntityTypeConfiguration<D
         b.Property(x => x.DefinitionId).HasMaxLength(Lengths.Id);
         b.Property(x => x.Name).HasMaxLength(Lengths.Name);
         b.Property(x => x.ContentHash).HasMaxLength(Lengths.Hash);
+        b.Property(x => x.CreatedBy).HasMaxLength(Lengths.Name);
         b.HasIndex(x => new { x.DefinitionId, x.Version }).IsUnique();
+    }
+}
+
+internal sealed class DefinitionDraftRecordConfiguration : IEntityTypeConfiguration<DefinitionDraftRecord>
+{
+    public void Configure(EntityTypeBuilder<DefinitionDraftRecord> b)
+    {
+        b.ToTable("WorkflowDefinitionDrafts");
+        b.HasKey(x => x.DefinitionId);
+        b.Property(x => x.DefinitionId).HasMaxLength(Lengths.Id);
+        b.Property(x => x.UpdatedBy).HasMaxLength(Lengths.Name);
+        b.Property(x => x.Revision).IsConcurrencyToken();
     }
 }
 

@@ -20,6 +20,27 @@ public sealed class DefinitionRecord
     public required string Json { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who saved the version (a user name), or null for a file of workflows/ imported at start.</summary>
+    public string? CreatedBy { get; set; }
+}
+
+/// <summary>The designer's unpublished draft of a definition: one per definition, replaced by each save.</summary>
+public sealed class DefinitionDraftRecord
+{
+    public required string DefinitionId { get; set; }
+
+    public required string Json { get; set; }
+
+    /// <summary>The version the draft was started from (0 for a new definition).</summary>
+    public int BaseVersion { get; set; }
+
+    /// <summary>Counts saves; a save naming an older revision is refused, so two editors cannot overwrite each other unseen.</summary>
+    public long Revision { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>

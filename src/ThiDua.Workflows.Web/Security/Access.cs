@@ -35,6 +35,13 @@ public static class Access
         return actor.IsOffice || actor.Is(Roles.Chair);
     }
 
+    /// <summary>Designing workflow paths is the office's work (and the administrator's).</summary>
+    public static bool CanDesign(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsOffice;
+    }
+
     public static bool CanSign(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

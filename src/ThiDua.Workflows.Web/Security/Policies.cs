@@ -7,4 +7,5 @@ public static class Policies
     public const string Decisions = "Decisions";
     public const string Propose = "Propose";
     public const string Settings = "Settings";
+    public const string Designer = "Designer";
 }

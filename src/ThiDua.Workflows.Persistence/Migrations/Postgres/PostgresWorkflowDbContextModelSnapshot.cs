@@ -82,6 +82,35 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Persistence.Entities.DefinitionDraftRecord", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowDefinitionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Persistence.Entities.DefinitionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -95,6 +124,10 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()

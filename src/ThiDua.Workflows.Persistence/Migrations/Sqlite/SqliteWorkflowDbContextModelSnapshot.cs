@@ -77,6 +77,35 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Persistence.Entities.DefinitionDraftRecord", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowDefinitionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Persistence.Entities.DefinitionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -90,6 +119,10 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
