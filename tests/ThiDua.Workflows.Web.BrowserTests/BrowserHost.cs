@@ -63,7 +63,7 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (its own cookies) of the given width: 1280 a desktop, 390 a phone.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    public async Task<IPage> NewPageAsync(int width = 1280, bool bypassCsp = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -74,15 +74,15 @@ public sealed class BrowserHost : IAsyncLifetime
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
             // axe-core is injected by evaluation; the site's own policy forbids inline scripts.
-            BypassCSP = true,
+            BypassCSP = bypassCsp,
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>Signs in through the sign-in page, as a person would.</summary>
-    public async Task<IPage> SignedInAsync(string userName, int width = 1280)
+    public async Task<IPage> SignedInAsync(string userName, int width = 1280, bool bypassCsp = true)
     {
-        var page = await NewPageAsync(width);
+        var page = await NewPageAsync(width, bypassCsp);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Password);
@@ -90,6 +90,9 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
     }
+
+    /// <summary>The host's services (to start or inspect what the pages cannot show).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task DisposeAsync()
     {

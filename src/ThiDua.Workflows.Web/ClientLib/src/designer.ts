@@ -213,8 +213,10 @@ export class Designer {
       const role = readInput(activity.role).value;
       const roleLabel = face.inputs.find(i => i.name === 'role')?.choices?.find(c => c.value === role)?.label;
       const days = readInput(activity.dueInWorkingDays);
-      const due = days.value && days.type === 'Literal' ? ` · ${days.value} ngày LV` : '';
-      return wrap((roleLabel ?? (role || 'Chưa chọn vai trò')) + due, 30).split('\n')[0];
+      // The due date first: the role's name may be long and is cut before it.
+      const due = days.value && days.type === 'Literal' ? `${days.value} ngày LV · ` : '';
+      const line = due + (roleLabel ?? (role || 'Chưa chọn vai trò'));
+      return line.length > 32 ? line.slice(0, 31) + '…' : line;
     }
     const title = activity.metadata?.displayText || activity.name;
     return title ? face.label : '';
@@ -241,9 +243,17 @@ export class Designer {
     const wanted = meta.ports.items;
     const current = node.getPorts().map(p => p.id);
     const same = current.length === wanted.length && wanted.every((p, i) => p.id === current[i]);
-    if (same) for (const item of wanted) node.setPortProp(item.id as string, 'attrs', (item.attrs ?? {}) as never, silent);
-    else node.prop('ports/items', wanted, { ...silent, rewrite: true });
-    node.resize(NODE_WIDTH, meta.height, silent);
+    if (same) {
+      // Touch only the labels that changed: re-rendering a port detaches the connections drawn to it.
+      for (const item of wanted) {
+        const text = (item.attrs as { text?: { text?: string } } | undefined)?.text?.text;
+        if (text !== undefined && node.getPortProp(item.id as string, 'attrs/text/text') !== text) node.setPortProp(item.id as string, 'attrs/text/text', text, silent);
+      }
+    } else {
+      node.prop('ports/items', wanted, { ...silent, rewrite: true });
+      for (const edge of this.graph.getConnectedEdges(node)) (this.graph.findViewByCell(edge) as { update?: () => void } | null)?.update?.();
+    }
+    if (node.getSize().height !== meta.height) node.resize(NODE_WIDTH, meta.height, silent);
   }
 
   /** Replaces a node's activity: one undoable step. */

@@ -28,8 +28,8 @@ function register(): void {
       body: { refWidth: '100%', refHeight: '100%', rx: 8, ry: 8, fill: '#ffffff', stroke: '#b0bec5', strokeWidth: 1.5 },
       stripe: { width: 6, refHeight: '100%', rx: 3, ry: 3, fill: COLORS.work },
       icon: { refX: 22, refY: 24, fontSize: 18, textAnchor: 'middle', textVerticalAnchor: 'middle', fill: COLORS.work },
-      label: { refX: 40, refY: 10, fontSize: 13, fontWeight: 600, fill: '#1a1a1a', textVerticalAnchor: 'top', fontFamily: 'Roboto, Arial, sans-serif' },
-      kind: { refX: 40, refY: 46, fontSize: 11, fill: '#546e7a', textVerticalAnchor: 'top', fontFamily: 'Roboto, Arial, sans-serif' },
+      label: { refX: 40, refY: 10, fontSize: 13, fontWeight: 600, fill: '#1a1a1a', textAnchor: 'start', textVerticalAnchor: 'top', fontFamily: 'Roboto, Arial, sans-serif' },
+      kind: { refX: 40, refY: 46, fontSize: 11, fill: '#546e7a', textAnchor: 'start', textVerticalAnchor: 'top', fontFamily: 'Roboto, Arial, sans-serif' },
     },
     ports: {
       groups: {
@@ -39,7 +39,8 @@ function register(): void {
         },
         out: {
           position: 'right',
-          label: { position: { name: 'left', args: { x: -10, y: 0 } } },
+          // Outcome names sit outside the node, beside their port, so they never cover the step's own name.
+          label: { position: { name: 'right', args: { x: 10, y: -8 } } },
           attrs: {
             circle: { r: 6, magnet: true, stroke: COLORS.work, fill: '#ffffff', strokeWidth: 1.5, cursor: 'crosshair' },
             text: { fontSize: 11, fill: '#37474f', fontFamily: 'Roboto, Arial, sans-serif' },

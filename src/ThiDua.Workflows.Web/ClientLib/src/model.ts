@@ -71,7 +71,7 @@ export function portItems(type: string, outs: string[], label: (outcome: string)
 }
 
 /** Wraps a label in at most two lines of about `width` characters, with an ellipsis. */
-export function wrap(text: string, width = 24): string {
+export function wrap(text: string, width = 21): string {
   const words = text.split(/\s+/);
   const lines: string[] = [];
   let line = '';

@@ -29,19 +29,19 @@ export function renderToolbar(designer: Designer, host: HTMLElement, showTab: (t
   const editing = designer.options.editable;
   const parts: Array<HTMLElement | null> = [
     editing ? undo : null, editing ? redo : null,
-    editing ? button('⧉ Sao chép', 'Sao chép các bước đã chọn (Ctrl+C)', () => designer.copy(), { 'data-action': 'copy' }) : null,
-    editing ? button('📋 Dán', 'Dán (Ctrl+V)', () => designer.paste(), { 'data-action': 'paste' }) : null,
-    editing ? button('✕ Xóa', 'Xóa các phần đã chọn (Delete)', () => designer.deleteSelection(), { 'data-action': 'delete' }) : null,
+    editing ? button('Sao chép', 'Sao chép các bước đã chọn (Ctrl+C)', () => designer.copy(), { 'data-action': 'copy' }) : null,
+    editing ? button('Dán', 'Dán (Ctrl+V)', () => designer.paste(), { 'data-action': 'paste' }) : null,
+    editing ? button('Xóa', 'Xóa các phần đã chọn (Delete)', () => designer.deleteSelection(), { 'data-action': 'delete' }) : null,
     h('span', { class: 'tool-gap' }),
-    button('＋', 'Phóng to (Ctrl+=)', () => designer.graph.zoom(0.1), { 'data-action': 'zoom-in' }),
-    button('－', 'Thu nhỏ (Ctrl+-)', () => designer.graph.zoom(-0.1), { 'data-action': 'zoom-out' }),
-    button('⤢ Vừa màn hình', 'Vừa màn hình (Ctrl+0)', () => designer.graph.zoomToFit({ padding: 40, maxScale: 1 }), { 'data-action': 'fit' }),
-    editing ? button('⇶ Tự sắp xếp', 'Tự sắp xếp sơ đồ (Ctrl+L)', () => designer.layout(), { 'data-action': 'layout' }) : null,
+    button('+', 'Phóng to (Ctrl+=)', () => designer.graph.zoom(0.1), { 'data-action': 'zoom-in' }),
+    button('−', 'Thu nhỏ (Ctrl+-)', () => designer.graph.zoom(-0.1), { 'data-action': 'zoom-out' }),
+    button('Vừa màn hình', 'Vừa màn hình (Ctrl+0)', () => designer.graph.zoomToFit({ padding: 40, maxScale: 1 }), { 'data-action': 'fit' }),
+    editing ? button('Tự sắp xếp', 'Tự sắp xếp sơ đồ (Ctrl+L)', () => designer.layout(), { 'data-action': 'layout' }) : null,
     search,
     h('span', { class: 'tool-gap' }),
     editing ? importButton(designer) : null,
     h('a', { class: 'tool', href: `/api/designer/definitions/${encodeURIComponent(designer.options.definitionId)}/export`, 'data-action': 'export',
-      onclick: async (e: Event) => { if (designer.dirty) { e.preventDefault(); await designer.save(); window.location.href = (e.target as HTMLAnchorElement).href; } } }, '⇩ Xuất tệp Elsa'),
+      onclick: async (e: Event) => { if (designer.dirty) { e.preventDefault(); await designer.save(); window.location.href = (e.target as HTMLAnchorElement).href; } } }, 'Xuất tệp Elsa'),
     editing ? publish : null,
   ];
   for (const part of parts) if (part) host.append(part);
@@ -87,7 +87,7 @@ function importButton(designer: Designer): HTMLElement {
       designer.say(`Tệp “${chosen.name}” không phải một quy trình Elsa 3 (JSON có trường root).`);
     }
   });
-  return h('label', { class: 'tool', for: 'designer-import', 'data-action': 'import' }, '⇧ Nhập tệp Elsa', file);
+  return h('label', { class: 'tool', for: 'designer-import', 'data-action': 'import' }, 'Nhập tệp Elsa', file);
 }
 
 export function renderProblems(designer: Designer, host: HTMLElement, showTab: (tab: string) => void): void {

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Engine.Stores;
+
+namespace ThiDua.Workflows.Web.BrowserTests;
+
+/// <summary>
+/// The visual designer in Chromium, under the site's real content security policy: drawing a path from the
+/// palette, the check on the canvas, undo and redo, publishing, running it; the Elsa round trip; a new version of
+/// the province path while a nomination runs on the old one.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerTests(BrowserHost host)
+{
+    private static async Task<IPage> OpenAsync(BrowserHost host, string user, string url, List<string> errors)
+    {
+        var page = await host.SignedInAsync(user, bypassCsp: false);
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("#designer-app[data-ready=true]");
+        return page;
+    }
+
+    private static Task<string> ModelAsync(IPage page) => page.EvaluateAsync<string>("() => JSON.stringify(window.designer.toJson())");
+
+    /// <summary>Drags from one element's centre to another's with the mouse, in small steps as a hand does.</summary>
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
+    {
+        var a = (await from.BoundingBoxAsync())!;
+        var b = (await to.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(a.X + a.Width / 2 + 10, a.Y + a.Height / 2 + 5, new() { Steps = 3 });
+        await page.Mouse.MoveAsync(b.X + b.Width / 2, b.Y + b.Height / 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static ILocator Port(IPage page, string node, string port) =>
+        page.Locator($".designer-canvas g[data-cell-id='{node}'] [port='{port}']").First;
+
+    private static async Task DropFromPaletteAsync(IPage page, string search, string type, float x, float y)
+    {
+        // The person finds the activity by name (accents optional), then drags it onto the canvas.
+        await page.FillAsync(".palette-search", search);
+        var item = page.Locator($".palette-item[data-type='{type}']");
+        await item.ScrollIntoViewIfNeededAsync();
+        var box = (await item.BoundingBoxAsync())!;
+        var canvas = (await page.Locator(".designer-canvas").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 20, box.Y + box.Height / 2, new() { Steps = 4 });
+        await page.Mouse.MoveAsync(canvas.X + x, canvas.Y + y, new() { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+
+    [Fact]
+    public async Task TheOffice_DrawsAPathFromThePalette_FixesWhatTheCheckFinds_AndPublishes()
+    {
+        var errors = new List<string>();
+        var office = await host.SignedInAsync("vanphong", bypassCsp: false);
+        office.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        office.PageError += (_, error) => errors.Add(error);
+        await office.GotoAsync("/designer");
+        await office.FillAsync("#name", "Duyệt sáng kiến chuyển đổi số");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Tạo và mở trình thiết kế" }).ClickAsync();
+        await office.WaitForURLAsync(new Regex("/designer/quy-trinh-"));
+        await office.WaitForSelectorAsync("#designer-app[data-ready=true]");
+        var definitionId = office.Url.Split('/')[^1];
+
+        await DropFromPaletteAsync(office, "giao viec", "ThiDua.UserTask", 200, 140);
+        await DropFromPaletteAsync(office, "kết thúc nhánh", "Elsa.End", 520, 140);
+        await office.FillAsync(".palette-search", "");
+        var task = await office.EvaluateAsync<string>("() => window.designer.toJson().root.activities.find(a => a.type === 'ThiDua.UserTask').id");
+        var end = await office.EvaluateAsync<string>("() => window.designer.toJson().root.activities.find(a => a.type === 'Elsa.End').id");
+        await DragAsync(office, Port(office, "start", "Done"), Port(office, task, "in"));
+        await DragAsync(office, Port(office, task, "Approve"), Port(office, end, "in"));
+
+        // The task's properties: a role from the list and a due date in working days, as plain fields.
+        await office.Locator($".designer-canvas g[data-cell-id='{task}'] rect").First.ClickAsync();
+        await office.SelectOptionAsync("#prop-role", "Office");
+        await office.FillAsync("#prop-dueInWorkingDays", "5");
+        await office.Locator("#prop-dueInWorkingDays").BlurAsync();
+        await Assertions.Expect(office.Locator($".designer-canvas g[data-cell-id='{task}']")).ToContainTextAsync("5 ngày LV");
+        var withDue = await ModelAsync(office);
+
+        // Undo takes the due date away; redo brings it back; the model is exactly as before each time.
+        await office.Locator(".designer-canvas").ClickAsync(new() { Position = new() { X = 30, Y = 400 } });
+        await office.Keyboard.PressAsync("Control+z");
+        var undone = JsonNode.Parse(await ModelAsync(office))!;
+        Assert.Null(undone["root"]!["activities"]!.AsArray().First(a => a!["id"]!.GetValue<string>() == task)!["dueInWorkingDays"]);
+        await office.Keyboard.PressAsync("Control+y");
+        Assert.Equal(withDue, await ModelAsync(office));
+
+        // "Không đồng ý" leads nowhere: the check marks the node and its port, and publishing is refused.
+        await office.Locator("[data-tab=problems]").ClickAsync();
+        await Assertions.Expect(office.Locator(".problem[data-code='unconnected-port']")).ToBeVisibleAsync();
+        await Assertions.Expect(office.Locator($".designer-canvas g[data-cell-id='{task}'] rect[data-state='invalid']")).ToHaveCountAsync(1);
+        await Assertions.Expect(office.Locator("[data-action=publish]")).ToBeDisabledAsync();
+        await Assertions.Expect(office.Locator("#panel-problems")).ToContainTextAsync("Nhánh “Không đồng ý” của bước");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-problem-1280.png") });
+
+        await DragAsync(office, Port(office, task, "Reject"), Port(office, end, "in"));
+        await Assertions.Expect(office.Locator("[data-tab=problems]")).ToHaveTextAsync("Lỗi");
+        await Assertions.Expect(office.Locator($".designer-canvas g[data-cell-id='{task}'] rect[data-state='invalid']")).ToHaveCountAsync(0);
+        await Assertions.Expect(office.Locator("[data-action=publish]")).ToBeEnabledAsync();
+        await office.Locator("[data-action=publish]").ClickAsync();
+        await Assertions.Expect(office.Locator(".designer-status")).ToContainTextAsync("Đã phát hành phiên bản 1");
+
+        // A pilot run of the published version, seen by the administrator in the instance viewer.
+        await office.Locator("[data-tab=versions]").ClickAsync();
+        office.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await office.Locator(".version[data-version='1'] [data-action=start]").ClickAsync();
+        await Assertions.Expect(office.Locator(".version[data-version='1'] [data-running]")).ToContainTextAsync("1 hồ sơ đang chạy trên phiên bản 1");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-published-1280.png") });
+        Assert.Empty(errors);
+
+        var admin = await host.SignedInAsync("admin");
+        await admin.GotoAsync($"/admin/instances?definition={definitionId}");
+        await Assertions.Expect(admin.Locator("table.data tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("table.data tbody tr td").Nth(2)).ToHaveTextAsync("1");
+        await admin.Locator("table.data tbody tr a").ClickAsync();
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Đang chờ");
+    }
+}
