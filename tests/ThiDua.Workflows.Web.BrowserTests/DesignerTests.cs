@@ -127,4 +127,94 @@ public sealed class DesignerTests(BrowserHost host)
         await admin.Locator("table.data tbody tr a").ClickAsync();
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Đang chờ");
     }
+
+    [Fact]
+    public async Task AnElsaFile_ImportedInTheBrowser_SavedAndExported_ReadsBackToTheSameModel()
+    {
+        var errors = new List<string>();
+        var office = await host.SignedInAsync("vanphong", bypassCsp: false);
+        office.PageError += (_, error) => errors.Add(error);
+        await office.GotoAsync("/designer");
+        var file = Path.Combine(ElsaCompat(), "join-any-1.json");
+        var original = await File.ReadAllTextAsync(file);
+        // An activity type this runtime does not have, with a key of its own: it must come back untouched.
+        var withUnknown = JsonNode.Parse(original)!.AsObject();
+        withUnknown["definitionId"] = "join-any-with-unknown";
+        withUnknown["root"]!["activities"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "acmeSign", ["type"] = "Acme.DigitalSignature", ["version"] = 3, ["certificate"] = new JsonObject { ["issuer"] = "Ban Cơ yếu" },
+            ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 900.5, ["y"] = 40.25 } } },
+        });
+        var text = withUnknown.ToJsonString();
+        await office.SetInputFilesAsync("#file", new FilePayload { Name = "join-any-1.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(text) });
+        await office.GetByRole(AriaRole.Button, new() { Name = "Nhập tệp" }).ClickAsync();
+        await office.WaitForURLAsync(new Regex("/designer/join-any-with-unknown"));
+        await office.WaitForSelectorAsync("#designer-app[data-ready=true]");
+        await Assertions.Expect(office.Locator(".designer-canvas g.x6-node")).ToHaveCountAsync(6);
+        await Assertions.Expect(office.Locator(".designer-canvas g[data-cell-id='acmeSign'] rect[data-state='unknown']")).ToHaveCountAsync(1);
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-imported-1280.png") });
+
+        // What the canvas saves is what came in: save from the browser, export, read both.
+        Assert.True(await office.EvaluateAsync<bool>("async () => { window.designer.instance.dirty = true; return await window.designer.save(); }"));
+        var export = await office.APIRequest.GetAsync("/api/designer/definitions/join-any-with-unknown/export");
+        Assert.True(export.Ok);
+        var exported = await export.TextAsync();
+        Assert.Equal(ElsaJsonWriter.Write(ElsaJsonReader.ReadOrThrow(text)), ElsaJsonWriter.Write(ElsaJsonReader.ReadOrThrow(exported)));
+        Assert.Equal("Ban Cơ yếu", JsonNode.Parse(exported)!["root"]!["activities"]!.AsArray().First(a => a!["id"]!.GetValue<string>() == "acmeSign")!["certificate"]!["issuer"]!.GetValue<string>());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task TheProvincePath_MovedAndPublishedAsVersion2_WhileANominationRunsOnVersion1_ThatNominationFinishesOnVersion1()
+    {
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        var contexts = host.Services.GetRequiredService<Persistence.IWorkflowDbContextFactory>();
+        string instanceId;
+        await using (var db = contexts.Create())
+            instanceId = db.Instances.Where(i => i.DefinitionId == "nomination-province" && i.Status == "Suspended" && i.DefinitionVersion == 1).Select(i => i.Id).First();
+        var nominationId = (await store.FindInstanceAsync(instanceId))!.CorrelationId!;
+
+        var errors = new List<string>();
+        var office = await OpenAsync(host, "vanphong", "/designer/nomination-province", errors);
+        var appraisal = office.Locator(".designer-canvas g[data-cell-id='appraisal'] rect").First;
+        var box = (await appraisal.BoundingBoxAsync())!;
+        await office.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await office.Mouse.DownAsync();
+        await office.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2 + 80, new() { Steps = 10 });
+        await office.Mouse.UpAsync();
+        await Assertions.Expect(office.Locator(".designer-status")).ToContainTextAsync("Đã lưu nháp", new() { Timeout = 10_000 });
+        await Assertions.Expect(office.Locator("[data-action=publish]")).ToBeEnabledAsync();
+        await office.Locator("[data-action=publish]").ClickAsync();
+        await Assertions.Expect(office.Locator(".designer-status")).ToContainTextAsync("Đã phát hành phiên bản 2");
+        await office.Locator("[data-tab=versions]").ClickAsync();
+        await Assertions.Expect(office.Locator(".version[data-version='1'] [data-running]")).Not.ToContainTextAsync("0 hồ sơ");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-versions-1280.png") });
+
+        // The diff of the two versions: the moved step is a move, not a change of the path.
+        await office.Locator(".version[data-version='2'] [data-action=diff]").ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=view-title]")).ToContainTextAsync("thêm 0, bỏ 0, sửa 0 bước");
+        await office.Locator("[data-action=back]").ClickAsync();
+
+        // The office refuses the dossier at intake: the nomination's instance ends on version 1, by version 1's path.
+        var decisions = host.Services.GetRequiredService<Notifications.Tasks.TaskDecisions>();
+        var task = await decisions.FindOpenTaskAsync(nominationId, "completeness");
+        Assert.NotNull(task);
+        Assert.Equal(Notifications.Tasks.DecisionOutcome.Decided, await decisions.DecideSignedInAsync(task!.Id, "vanphong", "Reject", "Không thuộc thẩm quyền xét năm nay.", null));
+        var until = DateTime.UtcNow.AddSeconds(20);
+        WorkflowInstance? instance;
+        while ((instance = await store.FindInstanceAsync(instanceId))!.Status != WorkflowStatus.Finished && DateTime.UtcNow < until) await Task.Delay(200);
+        Assert.Equal(WorkflowStatus.Finished, instance!.Status);
+        Assert.Equal(1, instance.DefinitionVersion);
+        Assert.Equal("nomination-province:v1", instance.DefinitionVersionId);
+        Assert.Contains(await store.ReadJournalAsync(instanceId), e => e.ActivityId == "endRejectedAtIntake");
+        Assert.Equal(2, (await host.Services.GetRequiredService<IDefinitionStore>().FindPublishedAsync("nomination-province"))!.Version);
+        Assert.Empty(errors);
+    }
+
+    private static string ElsaCompat()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "elsa-compat"))) return Path.Combine(dir.FullName, "shared", "elsa-compat");
+        throw new InvalidOperationException("shared/elsa-compat not found above the test binaries.");
+    }
 }

@@ -37,6 +37,8 @@ public sealed class EveryPageTests(BrowserHost host)
         { "chutich", "/settings/council", "settings-council" },
         { "admin", "/settings/users", "settings-users" },
         { "admin", "/settings/mail", "settings-mail" },
+        { "vanphong", "/designer", "designer-list" },
+        { "vanphong", "/designer/nomination-commune", "designer" },
     };
 
     [Theory]
@@ -55,6 +57,8 @@ public sealed class EveryPageTests(BrowserHost host)
             {
                 await page.GotoAsync(path);
             }
+
+            if (path.StartsWith("/designer/", StringComparison.Ordinal)) await page.WaitForSelectorAsync("#designer-app[data-ready=true]");
 
             if (width == 360) Assert.False(await PageChecks.ScrollsSidewaysAsync(page), $"{name} scrolls sideways at 360 px: {await PageChecks.TooWideAsync(page)}");
             else await PageChecks.LookAsync(page, host, name);

@@ -61,6 +61,17 @@ public sealed class AccessMatrixTests(WebHost host)
         { "chutich", "/settings/awards", HttpStatusCode.Forbidden },
         { "bithudoan", "/settings", HttpStatusCode.Forbidden },
         { null, "/settings", HttpStatusCode.Redirect },
+        // The designer: the office and the administrator.
+        { "vanphong", "/designer", HttpStatusCode.OK },
+        { "vanphong", "/designer/nomination-commune", HttpStatusCode.OK },
+        { "vanphong", "/api/designer/definitions", HttpStatusCode.OK },
+        { "admin", "/designer/nomination-province", HttpStatusCode.OK },
+        { "thon1", "/designer", HttpStatusCode.Forbidden },
+        { "thon1", "/designer/nomination-commune", HttpStatusCode.Forbidden },
+        { "chutich", "/designer", HttpStatusCode.Forbidden },
+        { "bithudoan", "/api/designer/definitions", HttpStatusCode.Forbidden },
+        { null, "/designer", HttpStatusCode.Redirect },
+        { null, "/api/designer/definitions", HttpStatusCode.Unauthorized },
         // The administrator.
         { "admin", "/hangfire", HttpStatusCode.OK },
         { "admin", "/settings/users", HttpStatusCode.OK },

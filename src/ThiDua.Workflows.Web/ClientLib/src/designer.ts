@@ -45,7 +45,7 @@ export class Designer {
     this.api = new DesignerApi(options.antiforgery);
   }
 
-  on(event: 'change' | 'problems' | 'selection' | 'saved' | 'document' | 'status', listener: () => void): void {
+  on(event: 'change' | 'problems' | 'selection' | 'saved' | 'document' | 'status' | 'tab', listener: () => void): void {
     const list = this.listeners.get(event) ?? [];
     list.push(listener);
     this.listeners.set(event, list);
@@ -63,6 +63,7 @@ export class Designer {
 
   async start(canvas: HTMLElement, minimap: HTMLElement | null): Promise<void> {
     const [catalog, document] = await Promise.all([this.api.catalog(), this.api.open(this.options.definitionId)]);
+    this.timings.fetched = performance.now();
     this.catalog = catalog;
     for (const face of catalog.activities) this.faces.set(face.type, face);
     const parts = createGraph(canvas, minimap, this.options.editable);
@@ -70,14 +71,19 @@ export class Designer {
     this.history = parts.history;
     this.wireEvents();
     this.useDocument(document);
+    this.timings.drawn = performance.now();
   }
+
+  timings: Record<string, number> = {};
 
   /** Takes what the server answered for the definition (on open, after publishing or reverting). */
   useDocument(document: DesignerDocument): void {
     this.document = document;
+    this.timings.use = performance.now();
     this.revision = document.draftRevision;
     this.baseVersion = document.baseVersion;
     this.load(document.json);
+    this.timings.loaded = performance.now();
     this.emit('document');
     void this.check();
   }
@@ -113,7 +119,11 @@ export class Designer {
         const data: EdgeData = { extra, bareSource: !source.port, bareTarget: !target.port };
         return this.edgeMetadata(source.activity, sourcePort(c), target.activity, data);
       });
+      this.marks.clear();
+      this.markedPorts.clear();
+      this.timings.cells = performance.now();
       this.graph.fromJSON({ nodes, edges } as never);
+      this.timings.fromJson = performance.now();
       if (missing.length > 0) {
         this.layout(false);
         for (const id of missing) {
@@ -129,7 +139,12 @@ export class Designer {
     this.undoStack = [];
     this.redoStack = [];
     this.dirty = false;
-    this.graph.zoomToFit({ padding: 40, maxScale: 1 });
+    // The whole path if it fits at a readable size; else the start of it.
+    this.graph.zoomToFit({ padding: 40, maxScale: 1, minScale: 0.45 });
+    if (this.graph.zoom() <= 0.46) {
+      const first = this.graph.getNodes().find(n => (n.getData() as NodeData).activity.type === 'Elsa.Start') ?? this.graph.getNodes()[0];
+      if (first) this.graph.positionCell(first, 'left', { padding: 40 });
+    }
     this.emit('change');
   }
 
@@ -383,22 +398,29 @@ export class Designer {
 
   // ---- marks (problems, trial runs, diffs): never in the history ----
 
+  private marks = new Map<string, Mark>();
+  private markedPorts = new Set<string>();
+
+  /** Marks a cell (problem, trial run, diff). Only cells whose mark changes are touched: 500 steps stay fast. */
   mark(cell: Cell, mark: Mark): void {
+    if ((this.marks.get(cell.id) ?? null) === mark) return;
+    if (mark) this.marks.set(cell.id, mark); else this.marks.delete(cell.id);
     const silent = { ignoreHistory: true };
     if (cell.isNode()) {
       const face = this.face((cell.getData() as NodeData).activity.type);
       const stroke = mark === 'invalid' || mark === 'removed' ? COLORS.invalid : mark === 'done' || mark === 'added' ? COLORS.done
         : mark === 'waiting' ? COLORS.waiting : mark === 'changed' ? COLORS.changed : '#b0bec5';
+      const faded = mark === 'dim' ? 0.45 : 1;
       cell.setAttrs({
         body: {
-          'data-state': mark === 'invalid' ? 'invalid' : face ? 'valid' : 'unknown',
+          'data-state': !face ? 'unknown' : mark === 'invalid' ? 'invalid' : 'valid',
+          'data-problem': mark === 'invalid' ? 'true' : null,
           'data-run': mark === 'done' || mark === 'waiting' ? mark : null,
           'data-diff': mark === 'added' || mark === 'removed' || mark === 'changed' ? mark : null,
-          stroke, strokeWidth: mark && mark !== 'dim' ? 3 : 1.5,
+          stroke, strokeWidth: mark && mark !== 'dim' ? 3 : 1.5, opacity: faded,
         },
+        label: { opacity: faded },
       }, silent);
-      cell.attr('body/opacity', mark === 'dim' ? 0.45 : 1, silent);
-      cell.attr('label/opacity', mark === 'dim' ? 0.45 : 1, silent);
     } else if (cell.isEdge()) {
       const taken = mark === 'done';
       cell.setAttrs({
@@ -414,21 +436,34 @@ export class Designer {
     }
   }
 
+  markPort(node: Node, port: string, invalid: boolean): void {
+    const key = `${node.id}\u0000${port}`;
+    if (invalid === this.markedPorts.has(key) || !node.hasPort(port)) return;
+    if (invalid) this.markedPorts.add(key); else this.markedPorts.delete(key);
+    node.setPortProp(port, 'attrs/circle/stroke', invalid ? COLORS.invalid : COLORS.work, { ignoreHistory: true });
+  }
+
   clearMarks(): void {
-    for (const cell of this.graph.getCells()) this.mark(cell, null);
-    for (const node of this.graph.getNodes())
-      for (const port of node.getPorts()) if (port.group === 'out') node.setPortProp(port.id!, 'attrs/circle/stroke', COLORS.work, { ignoreHistory: true });
+    for (const id of [...this.marks.keys()]) { const cell = this.graph.getCellById(id); if (cell) this.mark(cell, null); else this.marks.delete(id); }
+    for (const key of [...this.markedPorts]) {
+      const [id, port] = key.split('\u0000');
+      const node = this.graph.getCellById(id) as Node | null;
+      if (node) this.markPort(node, port, false); else this.markedPorts.delete(key);
+    }
   }
 
   private markProblems(): void {
-    this.clearMarks();
+    const nodes = new Set<string>();
+    const ports = new Set<string>();
     for (const problem of this.problems) {
-      if (!problem.activityId) continue;
-      const node = this.graph.getCellById(problem.activityId) as Node | null;
-      if (!node) continue;
-      this.mark(node, 'invalid');
-      if (problem.port && node.hasPort(problem.port)) node.setPortProp(problem.port, 'attrs/circle/stroke', COLORS.invalid, { ignoreHistory: true });
+      if (!problem.activityId || !this.graph.getCellById(problem.activityId)) continue;
+      nodes.add(problem.activityId);
+      if (problem.port) ports.add(`${problem.activityId}\u0000${problem.port}`);
     }
+    for (const [id, mark] of [...this.marks]) if (mark !== 'invalid' || !nodes.has(id)) { const c = this.graph.getCellById(id); if (c) this.mark(c, null); }
+    for (const key of [...this.markedPorts]) if (!ports.has(key)) { const [id, port] = key.split('\u0000'); const n = this.graph.getCellById(id) as Node | null; if (n) this.markPort(n, port, false); }
+    for (const id of nodes) this.mark(this.graph.getCellById(id)!, 'invalid');
+    for (const key of ports) { const [id, port] = key.split('\u0000'); this.markPort(this.graph.getCellById(id) as Node, port, true); }
   }
 
   // ---- events ----

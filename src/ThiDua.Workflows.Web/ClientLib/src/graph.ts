@@ -1,6 +1,7 @@
 // The X6 canvas: one node shape drawn in SVG (no per-node HTML or DOM measuring, so 500 nodes open fast), ports for
 // outcomes, and X6's own plugins for selection, snap lines, undo history, clipboard, keyboard and the minimap.
-import { Clipboard, Graph, History, Keyboard, MiniMap, Selection, Snapline } from '@antv/x6';
+import { Clipboard, Graph, History, Keyboard, Selection, Snapline } from '@antv/x6';
+import { attachMinimap } from './minimap';
 import { IN_PORT, NODE_WIDTH } from './model';
 
 export const COLORS = {
@@ -114,6 +115,6 @@ export function createGraph(container: HTMLElement, minimap: HTMLElement | null,
       },
     }));
   }
-  if (minimap) graph.use(new MiniMap({ container: minimap, width: 180, height: 120, padding: 8, scalable: false }));
+  if (minimap) attachMinimap(graph, minimap);
   return { graph, history };
 }

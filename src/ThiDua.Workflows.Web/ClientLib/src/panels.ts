@@ -241,7 +241,10 @@ export function renderTrial(designer: Designer, host: HTMLElement): void {
   const inputBox = h('textarea', { id: 'trial-input', rows: 5, class: 'code', spellcheck: 'false', 'data-field': 'trial-input' });
   const steps = h('div', { class: 'trial-steps' });
   const result = h('div', { class: 'trial-result', 'aria-live': 'polite' });
+  // Drawn when the panel is open: a list of every task is not rebuilt on each edit of a 500-step path.
   const drawSteps = () => {
+    if (host.hidden) { host.setAttribute('data-stale', 'true'); return; }
+    host.removeAttribute('data-stale');
     clear(steps);
     const nodes = designer.graph.getNodes().filter(n => !SIMULATED_FOR_REAL.has((n.getData() as NodeData).activity.type) && designer.face((n.getData() as NodeData).activity.type));
     if (nodes.length === 0) { steps.append(h('p', { class: 'muted' }, 'Không có bước nào cần chọn kết quả.')); return; }
@@ -281,6 +284,7 @@ export function renderTrial(designer: Designer, host: HTMLElement): void {
     h('div', { class: 'field' }, h('label', { for: 'trial-input' }, 'Dữ liệu thử (JSON)'), inputBox), steps, h('div', { class: 'row' }, run, reset), result);
   designer.on('change', drawSteps);
   designer.on('document', drawSteps);
+  designer.on('tab', () => { if (!host.hidden && host.hasAttribute('data-stale')) drawSteps(); });
   drawSteps();
 }
 
