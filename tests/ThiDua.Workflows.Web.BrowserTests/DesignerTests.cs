@@ -211,6 +211,27 @@ public sealed class DesignerTests(BrowserHost host)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task TheNominationPage_DrawsItsPathWithTheDesignersCode_CurrentStepAndPathTaken()
+    {
+        var contexts = host.Services.GetRequiredService<Persistence.IWorkflowDbContextFactory>();
+        string nominationId;
+        await using (var db = contexts.Create())
+            nominationId = db.Instances.Where(i => i.DefinitionId == "nomination-commune" && i.Status == "Suspended").Select(i => i.CorrelationId!).First();
+        var errors = new List<string>();
+        var office = await host.SignedInAsync("vanphong", bypassCsp: false);
+        office.PageError += (_, error) => errors.Add(error);
+        office.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await office.GotoAsync($"/nominations/{nominationId}");
+        await office.WaitForSelectorAsync("[data-testid=diagram-canvas][data-ready=true]");
+        await Assertions.Expect(office.Locator("figure.diagram-figure .diagram")).ToBeHiddenAsync();
+        Assert.True(await office.Locator(".diagram-canvas rect[data-run='waiting']").CountAsync() >= 1, "the step the nomination waits at is marked");
+        Assert.True(await office.Locator(".diagram-canvas rect[data-run='done']").CountAsync() >= 2, "the steps done are marked");
+        Assert.True(await office.Locator(".diagram-canvas path[data-taken='true']").CountAsync() >= 1, "the path taken is marked");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "nomination-diagram-1280.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
     private static string ElsaCompat()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

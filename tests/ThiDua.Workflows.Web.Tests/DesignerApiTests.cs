@@ -168,7 +168,7 @@ public sealed partial class DesignerApiTests(WebHost host)
         Assert.Contains(("unreachable", "orphan"), codes);
         Assert.Contains(("expression", "orphan"), codes);
         Assert.Contains(("unknown-type", "mystery"), codes);
-        Assert.Contains("Nhánh “Không đồng ý” của bước “task” chưa nối tới bước nào.", problem["errors"]!["task"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Contains("Nhánh “Không đồng ý” của bước “Duyệt hồ sơ thử” chưa nối tới bước nào.", problem["errors"]!["task"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Contains("orphan.text", problem["errors"]!.AsObject().Select(e => e.Key));
         var versions = await host.Services.GetRequiredService<IDefinitionStore>().ListVersionsAsync(id);
         Assert.Empty(versions);

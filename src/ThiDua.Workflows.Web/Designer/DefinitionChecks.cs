@@ -80,7 +80,7 @@ public sealed partial class DefinitionChecks(ActivityRegistry registry, Activity
         };
     }
 
-    private static void CheckEntryAndReach(ActivityNode root, Dictionary<string, ActivityNode> nodes, List<DesignerProblem> problems)
+    private void CheckEntryAndReach(ActivityNode root, Dictionary<string, ActivityNode> nodes, List<DesignerProblem> problems)
     {
         var inbound = root.Connections.Select(c => c.Target.ActivityId).ToHashSet(StringComparer.Ordinal);
         var starts = root.StartActivityId is { } declared ? [declared]
@@ -155,7 +155,7 @@ public sealed partial class DefinitionChecks(ActivityRegistry registry, Activity
     private static partial System.Text.RegularExpressions.Regex ActivityPath();
 
     /// <summary>A nomination path keeps the task steps the domain acts on, when the published path has them.</summary>
-    private static void CheckDomainSteps(WorkflowDefinition definition, WorkflowDefinition published, List<DesignerProblem> problems)
+    private void CheckDomainSteps(WorkflowDefinition definition, WorkflowDefinition published, List<DesignerProblem> problems)
     {
         var before = published.Root.Activities.Where(a => a.Type == "ThiDua.UserTask").Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var now = definition.Root.Activities.Where(a => a.Type == "ThiDua.UserTask").Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -201,7 +201,13 @@ public sealed partial class DefinitionChecks(ActivityRegistry registry, Activity
         _ => false,
     };
 
-    /// <summary>How a step is named to a person: its display name, else its id.</summary>
-    public static string Label(ActivityNode node) =>
-        node.Metadata?["displayText"]?.GetValue<string>() is { Length: > 0 } text ? text : node.Name ?? node.Id;
+    /// <summary>How a step is named to a person: its display name, its name, a task's title, else its kind.</summary>
+    private string Label(ActivityNode node)
+    {
+        if (node.Metadata?["displayText"]?.GetValue<string>() is { Length: > 0 } text) return text;
+        if (node.Name is { Length: > 0 } name) return name;
+        if (node.Properties["title"] is JsonObject { } title && title["expression"] is JsonObject e
+            && e["type"]?.GetValue<string>() == "Literal" && e["value"]?.GetValue<string>() is { Length: > 0 } literal) return literal;
+        return catalog.Find(node.Type) is { } face ? $"{face.Label} ({node.Id})" : node.Id;
+    }
 }

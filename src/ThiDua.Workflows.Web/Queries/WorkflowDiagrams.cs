@@ -3,6 +3,9 @@ using ThiDua.Workflows.Engine.Model;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Nominations.Entities;
+using System.Text.Json;
+using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Web.Designer;
 
 namespace ThiDua.Workflows.Web.Queries;
 
@@ -19,7 +22,10 @@ public sealed record DiagramNode(string Id, string Label, string Type, double X,
 public sealed record DiagramEdge(string From, string To, string Port, bool Taken);
 
 /// <summary>A flowchart ready to draw: positions from the designer metadata, and where an instance has been and waits.</summary>
-public sealed record Diagram(string Title, int Version, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges, double Width, double Height)
+/// <remarks><see cref="LiveData"/> is what the designer's own drawing code needs to draw the same diagram in the browser
+/// (the definition's Elsa JSON, the palette faces of its activity types, the states and the path taken); the SVG
+/// stays as the picture for a browser without script.</remarks>
+public sealed record Diagram(string Title, int Version, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges, double Width, double Height, string? LiveData = null)
 {
     public const double NodeWidth = 190;
     public const double NodeHeight = 58;
@@ -29,11 +35,12 @@ public sealed record Diagram(string Title, int Version, IReadOnlyList<DiagramNod
 /// The read-only diagram of a workflow instance on the version it runs (the designer will draw with the same model):
 /// steps done, the current step highlighted, the path taken.
 /// </summary>
-public sealed class WorkflowDiagrams(IWorkflowStore store, IDefinitionStore definitions)
+public sealed class WorkflowDiagrams(IWorkflowStore store, IDefinitionStore definitions, ActivityCatalog catalog)
 {
     // The designer spaces columns 280 px apart; the page draws them closer so a path fits a laptop screen.
     private const double Scale = 0.78;
     private const double Margin = 12;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<Diagram?> ForInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -48,10 +55,10 @@ public sealed class WorkflowDiagrams(IWorkflowStore store, IDefinitionStore defi
         var faulted = journal.Where(j => j.EventName == JournalEvents.Faulted && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet(StringComparer.Ordinal);
         var outcomes = journal.Where(j => j.EventName == JournalEvents.Completed && j.ActivityId is not null && j.Outcomes is not null)
             .GroupBy(j => j.ActivityId!).ToDictionary(g => g.Key, g => g.SelectMany(j => j.Outcomes!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return Build(definition, id => faulted.Contains(id) ? StepState.Faulted : waiting.Contains(id) ? StepState.Current : done.Contains(id) ? StepState.Done : StepState.NotReached, outcomes);
+        return Build(definition, catalog, id => faulted.Contains(id) ? StepState.Faulted : waiting.Contains(id) ? StepState.Current : done.Contains(id) ? StepState.Done : StepState.NotReached, outcomes);
     }
 
-    private static Diagram Build(WorkflowDefinition definition, Func<string, StepState> stateOf, Dictionary<string, HashSet<string>> outcomes)
+    private static Diagram Build(WorkflowDefinition definition, ActivityCatalog catalog, Func<string, StepState> stateOf, Dictionary<string, HashSet<string>> outcomes)
     {
         var root = definition.Root;
         var placed = root.Activities.Select((a, i) =>
@@ -77,7 +84,20 @@ public sealed class WorkflowDiagrams(IWorkflowStore store, IDefinitionStore defi
         }).ToList();
         var width = nodes.Count == 0 ? 200 : nodes.Max(n => n.X) + Diagram.NodeWidth + Margin;
         var height = nodes.Count == 0 ? 100 : nodes.Max(n => n.Y) + Diagram.NodeHeight + Margin;
-        return new Diagram(definition.Name ?? definition.DefinitionId, definition.Version, nodes, edges, width, height);
+        return new Diagram(definition.Name ?? definition.DefinitionId, definition.Version, nodes, edges, width, height, LiveData(definition, catalog, nodes, root, edges));
+    }
+
+    private static string LiveData(WorkflowDefinition definition, ActivityCatalog catalog, List<DiagramNode> nodes, ActivityNode root, List<DiagramEdge> edges)
+    {
+        var types = root.Activities.Select(a => a.Type).ToHashSet(StringComparer.Ordinal);
+        var payload = new
+        {
+            definition = ElsaJsonWriter.ToJson(definition),
+            catalog = new { activities = catalog.Palette.Where(a => types.Contains(a.Type)), outcomeLabels = catalog.OutcomeNames },
+            states = nodes.Where(n => n.State != StepState.NotReached).ToDictionary(n => n.Id, n => n.State.ToString()),
+            taken = edges.Where(e => e.Taken).Select(e => $"{e.From}/{e.Port}→{e.To}").Distinct(),
+        };
+        return JsonSerializer.Serialize(payload, Json);
     }
 
     /// <summary>A short Vietnamese name for a step: its own display text, a task's title, a status, or its kind.</summary>

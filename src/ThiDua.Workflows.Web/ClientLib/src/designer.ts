@@ -76,6 +76,15 @@ export class Designer {
 
   timings: Record<string, number> = {};
 
+  /** A read-only canvas with a catalog given by the page (the instance diagram: no designer API needed). */
+  showCatalog(catalog: Catalog, canvas: HTMLElement): void {
+    this.catalog = catalog;
+    for (const face of catalog.activities) this.faces.set(face.type, face);
+    const parts = createGraph(canvas, null, false);
+    this.graph = parts.graph;
+    this.history = parts.history;
+  }
+
   /** Takes what the server answered for the definition (on open, after publishing or reverting). */
   useDocument(document: DesignerDocument): void {
     this.document = document;
@@ -202,7 +211,8 @@ export class Designer {
     const outs = [...outcomePorts(activity, face)];
     for (const port of used) if (!outs.includes(port)) outs.push(port);
     const colour = face ? COLORS[face.group] : COLORS.unknown;
-    const title = activity.metadata?.displayText || activity.name || face?.label || activity.type;
+    const titleInput = readInput(activity.title);
+    const title = activity.metadata?.displayText || activity.name || (titleInput.type === 'Literal' && titleInput.value) || face?.label || activity.type;
     return {
       id: activity.id,
       shape: 'activity',
@@ -233,8 +243,8 @@ export class Designer {
       const line = due + (roleLabel ?? (role || 'Chưa chọn vai trò'));
       return line.length > 32 ? line.slice(0, 31) + '…' : line;
     }
-    const title = activity.metadata?.displayText || activity.name;
-    return title ? face.label : '';
+    const named = activity.metadata?.displayText || activity.name;
+    return named ? face.label : '';
   }
 
   edgeMetadata(source: string, port: string, target: string, data: EdgeData) {

@@ -6,6 +6,7 @@ import { renderPalette } from './palette';
 import { renderProblems, renderToolbar, renderTrial, renderVersions } from './panels';
 import { renderProperties } from './properties';
 import type { ElsaDefinition } from './types';
+import { drawInstanceDiagrams } from './view';
 
 declare global {
   interface Window {
@@ -29,6 +30,7 @@ declare global {
 export const timings: Record<string, number> = { script: performance.now() };
 
 async function boot(): Promise<void> {
+  drawInstanceDiagrams();
   const app = document.getElementById('designer-app');
   if (!app) return;
   const designer = new Designer({

@@ -90,6 +90,9 @@ export function positionOf(activity: ElsaActivity): { x: number; y: number } | n
   return p && typeof p.x === 'number' && typeof p.y === 'number' ? { x: p.x, y: p.y } : null;
 }
 
+/** A connection named as the server names it (DefinitionDiff.Key): source/port→target. */
+export function edgeKey(edge: Edge): string { return `${edge.getSourceCellId()}/${edge.getSourcePortId()}→${edge.getTargetCellId()}`; }
+
 /** The connection's Elsa port at its source (Elsa's default is Done). */
 export function sourcePort(connection: ElsaConnection): string { return connection.source.port || 'Done'; }
 

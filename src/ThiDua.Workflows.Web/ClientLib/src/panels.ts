@@ -4,7 +4,7 @@ import type { Node } from '@antv/x6';
 import { ApiError } from './api';
 import type { Designer } from './designer';
 import { clear, h, vnDateTime } from './dom';
-import { NodeData, readInput } from './model';
+import { NodeData, edgeKey, readInput } from './model';
 import type { ElsaDefinition, TrialResult } from './types';
 
 const SIMULATED_FOR_REAL = new Set(['Elsa.Flowchart', 'Elsa.FlowNode', 'Elsa.Start', 'Elsa.End', 'Elsa.Finish', 'Elsa.WriteLine', 'Elsa.SetVariable',
@@ -202,7 +202,7 @@ async function compare(designer: Designer, from: number, to: number, layout = fa
     for (const id of changes.removed) mark(designer, id, 'removed');
     for (const id of changes.changed) mark(designer, id, 'changed');
     for (const edge of designer.graph.getEdges()) {
-      const key = `${edge.getSourceCellId()}/${edge.getSourcePortId()}→${edge.getTargetCellId()}`;
+      const key = edgeKey(edge);
       if (changes.connectionsAdded.includes(key)) designer.mark(edge, 'added');
       if (changes.connectionsRemoved.includes(key)) designer.mark(edge, 'removed');
     }
@@ -297,7 +297,7 @@ function showTrial(designer: Designer, answer: TrialResult, host: HTMLElement): 
   for (const id of answer.visited) { const c = designer.graph.getCellById(id); if (c) designer.mark(c, 'done'); }
   for (const id of answer.waiting) { const c = designer.graph.getCellById(id); if (c) designer.mark(c, 'waiting'); }
   for (const edge of designer.graph.getEdges()) {
-    const key = `${edge.getSourceCellId()}/${edge.getSourcePortId()}→${edge.getTargetCellId()}`;
+    const key = edgeKey(edge);
     if (answer.taken.includes(key)) designer.mark(edge, 'done');
   }
   clear(host);
