@@ -155,7 +155,7 @@ public sealed partial class DefinitionChecks(ActivityRegistry registry, Activity
     private static partial System.Text.RegularExpressions.Regex ActivityPath();
 
     /// <summary>A nomination path keeps the task steps the domain acts on, when the published path has them.</summary>
-    private void CheckDomainSteps(WorkflowDefinition definition, WorkflowDefinition published, List<DesignerProblem> problems)
+    private static void CheckDomainSteps(WorkflowDefinition definition, WorkflowDefinition published, List<DesignerProblem> problems)
     {
         var before = published.Root.Activities.Where(a => a.Type == "ThiDua.UserTask").Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var now = definition.Root.Activities.Where(a => a.Type == "ThiDua.UserTask").Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
