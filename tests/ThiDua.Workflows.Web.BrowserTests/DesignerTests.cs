@@ -82,7 +82,7 @@ public sealed class DesignerTests(BrowserHost host)
         await DragAsync(office, Port(office, task, "Approve"), Port(office, end, "in"));
 
         // The task's properties: a role from the list and a due date in working days, as plain fields.
-        await office.Locator($".designer-canvas g[data-cell-id='{task}'] rect").First.ClickAsync();
+        await office.Locator($".designer-canvas g[data-cell-id='{task}'] rect").First.ClickAsync(new() { Position = new() { X = 200, Y = 5 } });
         await office.SelectOptionAsync("#prop-role", "Office");
         await office.FillAsync("#prop-dueInWorkingDays", "5");
         await office.Locator("#prop-dueInWorkingDays").BlurAsync();
@@ -126,6 +126,49 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(admin.Locator("table.data tbody tr td").Nth(2)).ToHaveTextAsync("1");
         await admin.Locator("table.data tbody tr a").ClickAsync();
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Đang chờ");
+    }
+
+    [Fact]
+    public async Task CopiedSteps_PasteIntoAnotherPath_WithNewIdsAndTheirConnections_AndOneUndoRemovesThem()
+    {
+        var errors = new List<string>();
+        var office = await OpenAsync(host, "vanphong", "/designer/nomination-simplified", errors);
+        var before = JsonNode.Parse(await ModelAsync(office))!["root"]!["activities"]!.AsArray().Count;
+
+        // Auto-layout moves the steps; one undo puts every one back where it was.
+        var original = await ModelAsync(office);
+        await office.Locator("[data-action=layout]").ClickAsync();
+        Assert.NotEqual(original, await ModelAsync(office));
+        await office.Locator("[data-action=undo]").ClickAsync();
+        Assert.Equal(original, await ModelAsync(office));
+
+        // Copy the chair's decision and the two steps after it, with the connections between them.
+        await office.EvaluateAsync("""
+            () => { const d = window.designer.instance, ids = ['chairDecision', 'decide', 'notifyDecided'];
+              d.graph.cleanSelection();
+              d.graph.select([...ids.map(id => d.graph.getCellById(id)),
+                ...d.graph.getEdges().filter(e => ids.includes(e.getSourceCellId()) && ids.includes(e.getTargetCellId()))]); }
+            """);
+        await office.Keyboard.PressAsync("Control+c");
+
+        // Into another path, in another page: the clipboard is the browser's (local storage).
+        var other = await office.Context.NewPageAsync();
+        other.PageError += (_, error) => errors.Add(error);
+        await other.GotoAsync("/designer");
+        await other.FillAsync("#name", "Nhận bước sao chép");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Tạo và mở trình thiết kế" }).ClickAsync();
+        await other.WaitForSelectorAsync("#designer-app[data-ready=true]");
+        var empty = await ModelAsync(other);
+        await other.Keyboard.PressAsync("Control+v");
+        var pasted = JsonNode.Parse(await ModelAsync(other))!["root"]!;
+        var newIds = pasted["activities"]!.AsArray().Where(a => a!["type"]!.GetValue<string>() != "Elsa.Start").Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, newIds.Count);
+        Assert.DoesNotContain("chairDecision", newIds);
+        Assert.Equal(2, pasted["connections"]!.AsArray().Count(c => newIds.Contains(c!["source"]!["activity"]!.GetValue<string>()) && newIds.Contains(c["target"]!["activity"]!.GetValue<string>())));
+        await other.Keyboard.PressAsync("Control+z");
+        Assert.Equal(empty, await ModelAsync(other));
+        Assert.Equal(before, JsonNode.Parse(await ModelAsync(office))!["root"]!["activities"]!.AsArray().Count);
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -373,7 +373,7 @@ export class Designer {
 
   /** Pastes with new ids (the activity ids follow), connections between pasted nodes kept; one undo removes all. */
   paste(): void {
-    if (this.graph.isClipboardEmpty()) return;
+    if (this.graph.isClipboardEmpty({ useLocalStorage: true })) return;
     this.graph.startBatch('paste');
     const cells = this.graph.paste({ offset: 40 });
     const renamed = new Map<string, string>();
