@@ -7,7 +7,7 @@ import { ApiError, DesignerApi } from './api';
 import { debounce, h } from './dom';
 import { COLORS, createGraph } from './graph';
 import {
-  IN_PORT, InitialPosition, NODE_WIDTH, NodeData, EdgeData, hasInPort, newActivityId, nodeHeight, outcomePorts, plain, portItems,
+  IN_PORT, InitialPosition, NODE_WIDTH, EdgeData, activityData, activityOf, hasInPort, newActivityId, nodeHeight, outcomePorts, plain, portItems,
   positionOf, readInput, sourcePort, toDefinition, wrap,
 } from './model';
 import type { Catalog, DesignerDocument, ElsaActivity, ElsaDefinition, PaletteActivity, Problem } from './types';
@@ -151,7 +151,7 @@ export class Designer {
     // The whole path if it fits at a readable size; else the start of it.
     this.graph.zoomToFit({ padding: 40, maxScale: 1, minScale: 0.45 });
     if (this.graph.zoom() <= 0.46) {
-      const first = this.graph.getNodes().find(n => (n.getData() as NodeData).activity.type === 'Elsa.Start') ?? this.graph.getNodes()[0];
+      const first = this.graph.getNodes().find(n => activityOf(n).type === 'Elsa.Start') ?? this.graph.getNodes()[0];
       if (first) this.graph.positionCell(first, 'left', { padding: 40 });
     }
     this.emit('change');
@@ -220,7 +220,7 @@ export class Designer {
       y: position.y,
       width: NODE_WIDTH,
       height: nodeHeight(outs.length),
-      data: { activity } satisfies NodeData,
+      data: activityData(activity),
       attrs: {
         body: { 'data-node-id': activity.id, 'data-type': activity.type, 'data-state': face ? 'valid' : 'unknown', fill: face ? '#ffffff' : '#eceff1', strokeDasharray: face ? null : '5 3' },
         stripe: { fill: colour },
@@ -260,7 +260,7 @@ export class Designer {
 
   /** Redraws a node after its activity changed (label, ports), keeping the change out of the history. */
   refreshNode(node: Node): void {
-    const activity = (node.getData() as NodeData).activity;
+    const activity = activityOf(node);
     const used = this.graph.getConnectedEdges(node, { outgoing: true }).map(e => e.getSourcePortId()).filter((p): p is string => !!p);
     const meta = this.nodeMetadata(activity, node.getPosition(), used);
     const silent = { ignoreHistory: true };
@@ -283,9 +283,9 @@ export class Designer {
 
   /** Replaces a node's activity: one undoable step. */
   updateActivity(node: Node, change: (activity: ElsaActivity) => void): void {
-    const activity = structuredClone((node.getData() as NodeData).activity);
+    const activity = structuredClone(activityOf(node));
     change(activity);
-    node.setData({ activity }, { overwrite: true });
+    node.setData(activityData(activity), { overwrite: true });
   }
 
   /** A new activity of a type with a fresh id and the defaults a person expects (a task with two choices). */
@@ -379,10 +379,10 @@ export class Designer {
     const renamed = new Map<string, string>();
     for (const cell of cells) {
       if (!cell.isNode()) continue;
-      const activity = structuredClone((cell.getData() as NodeData).activity);
+      const activity = structuredClone(activityOf(cell));
       activity.id = cell.id;
       if (activity.metadata?.designer) delete activity.metadata.designer.position;
-      cell.setData({ activity }, { overwrite: true });
+      cell.setData(activityData(activity), { overwrite: true });
       cell.attr('body/data-node-id', cell.id);
     }
     this.graph.stopBatch('paste');
@@ -417,7 +417,7 @@ export class Designer {
     if (mark) this.marks.set(cell.id, mark); else this.marks.delete(cell.id);
     const silent = { ignoreHistory: true };
     if (cell.isNode()) {
-      const face = this.face((cell.getData() as NodeData).activity.type);
+      const face = this.face(activityOf(cell).type);
       const stroke = mark === 'invalid' || mark === 'removed' ? COLORS.invalid : mark === 'done' || mark === 'added' ? COLORS.done
         : mark === 'waiting' ? COLORS.waiting : mark === 'changed' ? COLORS.changed : '#b0bec5';
       const faded = mark === 'dim' ? 0.45 : 1;
@@ -526,7 +526,7 @@ export class Designer {
     const wanted = plain(text.trim());
     if (!wanted) return [];
     return this.graph.getNodes().filter(node => {
-      const activity = (node.getData() as NodeData).activity;
+      const activity = activityOf(node);
       const face = this.face(activity.type);
       const words = [activity.metadata?.displayText, activity.name, activity.id, face?.label, readInput(activity.title).value].filter(Boolean).join(' ');
       return plain(words).includes(wanted);

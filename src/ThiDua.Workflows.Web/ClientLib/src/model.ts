@@ -1,13 +1,34 @@
 // Elsa 3 JSON ⇄ X6 cells. A node keeps its Elsa activity object whole in its data (unknown keys survive); an edge
 // keeps the connection's other keys. Only the position and what the person edits are ever changed.
-import type { Edge, Node } from '@antv/x6';
+import type { Cell, Edge, Node } from '@antv/x6';
 import type { ElsaActivity, ElsaConnection, ElsaDefinition, PaletteActivity } from './types';
 
 export const IN_PORT = 'in';
 export const NODE_WIDTH = 220;
 const PORT_SPACING = 22;
 
-export interface NodeData { activity: ElsaActivity }
+/**
+ * A node keeps its Elsa activity as JSON text: X6 deep-clones and merges a cell's data several times when it is
+ * created or changed, and cloning a string is free where cloning the activity's nested objects was most of the
+ * time to open 500 steps. Read it with activityOf (parsed once per text), write it with activityData.
+ */
+export interface NodeData { json: string }
+
+const parsed = new Map<string, ElsaActivity>();
+
+/** The node's activity. Shared and cached: clone it before changing it. */
+export function activityOf(node: Node | Cell): ElsaActivity {
+  const json = (node.getData() as NodeData).json;
+  let activity = parsed.get(json);
+  if (!activity) {
+    activity = JSON.parse(json) as ElsaActivity;
+    if (parsed.size > 20000) parsed.clear();
+    parsed.set(json, activity);
+  }
+  return activity;
+}
+
+export function activityData(activity: ElsaActivity): NodeData { return { json: JSON.stringify(activity) }; }
 /** A connection's other keys, and whether its file left the ports out (Elsa then means Done and In). */
 export interface EdgeData { extra: Record<string, unknown>; bareSource?: boolean; bareTarget?: boolean }
 
@@ -102,7 +123,7 @@ export interface InitialPosition { x: number; y: number; fromFile: boolean }
 /** Writes the graph back into the definition: activities in canvas order, connections with their kept keys. */
 export function toDefinition(base: ElsaDefinition, nodes: Node[], edges: Edge[], initial: Map<string, InitialPosition>): ElsaDefinition {
   const activities = nodes.map(node => {
-    const activity = structuredClone((node.getData() as NodeData).activity);
+    const activity = JSON.parse((node.getData() as NodeData).json) as ElsaActivity;
     const position = node.getPosition();
     const before = initial.get(node.id);
     // Opening a file changes nothing in it: a position is written when the file had one, or the node is new or moved.

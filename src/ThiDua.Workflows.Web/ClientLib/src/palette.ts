@@ -3,7 +3,7 @@
 import { Dnd } from '@antv/x6';
 import type { Designer } from './designer';
 import { clear, h } from './dom';
-import { plain } from './model';
+import { activityOf, plain } from './model';
 import type { PaletteActivity } from './types';
 
 const GROUPS: Array<{ key: PaletteActivity['group']; title: string; open: boolean }> = [
@@ -18,7 +18,7 @@ export function renderPalette(designer: Designer, host: HTMLElement): void {
     scaled: false,
     // The node dropped is a new activity with its own id and defaults; X6 places it where the mouse let go.
     getDropNode: node => {
-      const type = (node.getData() as { activity: { type: string } }).activity.type;
+      const type = activityOf(node).type;
       return designer.graph.createNode(designer.nodeMetadata(designer.newActivity(type), { x: 0, y: 0 }));
     },
   });

@@ -4,7 +4,7 @@ import type { Node } from '@antv/x6';
 import { ApiError } from './api';
 import type { Designer } from './designer';
 import { clear, h, vnDateTime } from './dom';
-import { NodeData, edgeKey, readInput } from './model';
+import { activityOf, edgeKey, readInput } from './model';
 import type { ElsaDefinition, TrialResult } from './types';
 
 const SIMULATED_FOR_REAL = new Set(['Elsa.Flowchart', 'Elsa.FlowNode', 'Elsa.Start', 'Elsa.End', 'Elsa.Finish', 'Elsa.WriteLine', 'Elsa.SetVariable',
@@ -246,11 +246,11 @@ export function renderTrial(designer: Designer, host: HTMLElement): void {
     if (host.hidden) { host.setAttribute('data-stale', 'true'); return; }
     host.removeAttribute('data-stale');
     clear(steps);
-    const nodes = designer.graph.getNodes().filter(n => !SIMULATED_FOR_REAL.has((n.getData() as NodeData).activity.type) && designer.face((n.getData() as NodeData).activity.type));
+    const nodes = designer.graph.getNodes().filter(n => !SIMULATED_FOR_REAL.has(activityOf(n).type) && designer.face(activityOf(n).type));
     if (nodes.length === 0) { steps.append(h('p', { class: 'muted' }, 'Không có bước nào cần chọn kết quả.')); return; }
     steps.append(h('h3', {}, 'Kết quả chọn cho từng bước'));
     for (const node of nodes) {
-      const activity = (node.getData() as NodeData).activity;
+      const activity = activityOf(node);
       const ports = node.getPorts().filter(p => p.group === 'out').map(p => p.id!);
       const select = h('select', { id: `trial-${activity.id}`, 'data-step': activity.id });
       for (const port of ports) select.append(h('option', { value: port }, designer.outcomeLabel(port)));
@@ -316,6 +316,6 @@ function showTrial(designer: Designer, answer: TrialResult, host: HTMLElement): 
 function name(designer: Designer, id: string): string {
   const cell = designer.graph.getCellById(id);
   if (!cell || !cell.isNode()) return id;
-  const activity = (cell.getData() as NodeData).activity;
+  const activity = activityOf(cell);
   return activity.metadata?.displayText || readInput(activity.title).value || designer.face(activity.type)?.label || id;
 }

@@ -4,7 +4,7 @@
 import type { Node } from '@antv/x6';
 import type { Designer } from './designer';
 import { clear, debounce, h } from './dom';
-import { NodeData, readInput } from './model';
+import { activityOf, readInput } from './model';
 import type { ElsaActivity, PaletteInput } from './types';
 
 const EXPRESSION_TYPES: Array<[string, string]> = [
@@ -31,7 +31,7 @@ export function renderProperties(designer: Designer, host: HTMLElement): void {
 }
 
 function nodeForm(designer: Designer, node: Node, host: HTMLElement): void {
-  const activity = (node.getData() as NodeData).activity;
+  const activity = activityOf(node);
   const face = designer.face(activity.type);
   const editable = designer.options.editable && !designer.readOnlyView;
   host.append(h('h2', { class: 'panel-title' }, face?.label ?? 'Hoạt động không rõ loại'));
