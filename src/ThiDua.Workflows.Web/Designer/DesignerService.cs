@@ -139,8 +139,11 @@ public sealed class DesignerService(
     /// <summary>The definition as it would be exported: the draft if any, else the published or latest version.</summary>
     public async Task<WorkflowDefinition?> CurrentAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        var document = await OpenAsync(definitionId, cancellationToken).ConfigureAwait(false);
-        return document is null ? null : ElsaJsonReader.Read(document.Json.ToJsonString()).Definition;
+        if (await drafts.FindDraftAsync(definitionId, cancellationToken).ConfigureAwait(false) is { } draft)
+            return ElsaJsonReader.Read(draft.Json).Definition;
+        var history = await versions.ListVersionsAsync(definitionId, cancellationToken).ConfigureAwait(false);
+        var shown = history.LastOrDefault(v => v.IsPublished) ?? (history.Count > 0 ? history[^1] : null);
+        return shown is null ? null : await versions.FindVersionAsync(shown.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Imports an Elsa 3 file as the draft of its definition (a new definition when its id is unknown).</summary>

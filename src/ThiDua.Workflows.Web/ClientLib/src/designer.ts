@@ -7,7 +7,7 @@ import { ApiError, DesignerApi } from './api';
 import { debounce, h } from './dom';
 import { COLORS, createGraph } from './graph';
 import {
-  IN_PORT, InitialPosition, NODE_WIDTH, EdgeData, activityData, activityOf, hasInPort, newActivityId, nodeHeight, outcomePorts, plain, portItems,
+  IN_PORT, InitialPosition, NODE_WIDTH, EdgeData, activityData, activityOf, newActivityId, nodeHeight, outcomePorts, plain, portItems,
   positionOf, readInput, sourcePort, toDefinition, wrap,
 } from './model';
 import type { Catalog, DesignerDocument, ElsaActivity, ElsaDefinition, PaletteActivity, Problem } from './types';
@@ -532,6 +532,4 @@ export class Designer {
       return plain(words).includes(wanted);
     });
   }
-
-  hasInPort(type: string): boolean { return hasInPort(type); }
 }
