@@ -167,6 +167,13 @@ public sealed class DesignerTests(BrowserHost host)
         Assert.Equal(2, pasted["connections"]!.AsArray().Count(c => newIds.Contains(c!["source"]!["activity"]!.GetValue<string>()) && newIds.Contains(c["target"]!["activity"]!.GetValue<string>())));
         await other.Keyboard.PressAsync("Control+z");
         Assert.Equal(empty, await ModelAsync(other));
+
+        // The path's own inputs are edited in the panel and undone like any other change.
+        await other.FillAsync("#wf-input", "voteRule");
+        await other.Locator("[data-list=wf-input] button", new() { HasText = "Thêm" }).ClickAsync();
+        Assert.Equal("voteRule", JsonNode.Parse(await ModelAsync(other))!["inputs"]![0]!["name"]!.GetValue<string>());
+        await other.Keyboard.PressAsync("Control+z");
+        Assert.Equal(empty, await ModelAsync(other));
         Assert.Equal(before, JsonNode.Parse(await ModelAsync(office))!["root"]!["activities"]!.AsArray().Count);
         Assert.Empty(errors);
     }

@@ -161,30 +161,36 @@ function workflowForm(designer: Designer, host: HTMLElement): void {
   host.append(field('wf-description', 'Mô tả', description));
 
   const variables = definition.variables ?? [];
-  const table = h('div', { class: 'variables' }, h('h3', {}, `Biến của quy trình (${variables.length})`));
-  variables.forEach((variable, index) => {
-    const row = h('div', { class: 'variable-row' },
-      h('span', { class: 'variable-name' }, variable.name),
-      h('span', { class: 'muted' }, variable.typeName ?? 'Object'),
-      editable ? h('button', { type: 'button', class: 'link', 'aria-label': `Xóa biến ${variable.name}`, onclick: () => designer.editDefinition(d => { d.variables = (d.variables ?? []).filter((_, i) => i !== index); }) }, 'Xóa') : null);
-    table.append(row);
-  });
-  if (editable) {
-    const newName = h('input', { type: 'text', id: 'wf-variable', placeholder: 'Tên biến mới', 'data-field': 'wf-variable' });
-    const newType = h('select', { 'aria-label': 'Kiểu của biến mới' }, ...['String', 'Int32', 'Boolean', 'Object'].map(t => h('option', { value: t }, t)));
-    const add = h('button', { type: 'button', class: 'button', onclick: () => {
-      const value = newName.value.trim();
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) { newName.setCustomValidity('Tên biến viết liền, không dấu, bắt đầu bằng chữ.'); newName.reportValidity(); return; }
-      if (variables.some(v => v.name === value)) { newName.setCustomValidity('Đã có biến tên này.'); newName.reportValidity(); return; }
-      designer.editDefinition(d => { d.variables = [...(d.variables ?? []), { id: value.charAt(0).toLowerCase() + value.slice(1), name: value, typeName: newType.value, value: null }]; });
-    } }, 'Thêm biến');
-    newName.addEventListener('input', () => newName.setCustomValidity(''));
-    table.append(h('div', { class: 'variable-add' }, newName, newType, add));
-  }
-  host.append(table);
+  host.append(namedList(editable, 'wf-variable', `Biến của quy trình (${variables.length})`, 'Tên biến mới',
+    variables.map(v => ({ name: v.name, type: v.typeName ?? 'Object' })),
+    index => designer.editDefinition(d => { d.variables = (d.variables ?? []).filter((_, i) => i !== index); }),
+    (name, type) => designer.editDefinition(d => { d.variables = [...(d.variables ?? []), { id: name.charAt(0).toLowerCase() + name.slice(1), name, typeName: type, value: null }]; })));
+  // Elsa's workflow inputs: what a run receives (getInput('…')); the trial run fills them in.
   const inputs = definition.inputs ?? [];
-  if (inputs.length > 0)
-    host.append(h('div', { class: 'variables' }, h('h3', {}, `Dữ liệu vào (${inputs.length})`),
-      ...inputs.map(i => h('div', { class: 'variable-row' }, h('span', { class: 'variable-name' }, i.displayName ?? i.name), h('span', { class: 'muted' }, i.type ?? '')))));
+  host.append(namedList(editable, 'wf-input', `Dữ liệu vào (${inputs.length})`, 'Tên dữ liệu vào mới',
+    inputs.map(i => ({ name: i.name, type: i.type ?? 'Object', label: i.displayName })),
+    index => designer.editDefinition(d => { d.inputs = (d.inputs ?? []).filter((_, i) => i !== index); }),
+    (name, type) => designer.editDefinition(d => { d.inputs = [...(d.inputs ?? []), { name, type, displayName: name }]; })));
   host.append(h('p', { class: 'hint' }, 'Chọn một bước trên sơ đồ để sửa nó. Kéo từ một chấm tròn bên phải của bước sang chấm bên trái của bước khác để nối.'));
+}
+
+/** A list of named, typed entries (variables, inputs) with remove and add; names are checked before adding. */
+function namedList(editable: boolean, id: string, title: string, placeholder: string, items: Array<{ name: string; type: string; label?: string }>,
+  remove: (index: number) => void, add: (name: string, type: string) => void): HTMLElement {
+  const list = h('div', { class: 'variables', 'data-list': id }, h('h3', {}, title));
+  items.forEach((item, index) => list.append(h('div', { class: 'variable-row' },
+    h('span', { class: 'variable-name' }, item.name), item.label && item.label !== item.name ? h('span', {}, item.label) : null,
+    h('span', { class: 'muted' }, item.type),
+    editable ? h('button', { type: 'button', class: 'link', 'aria-label': `Xóa ${item.name}`, onclick: () => remove(index) }, 'Xóa') : null)));
+  if (!editable) return list;
+  const name = h('input', { type: 'text', id, placeholder, 'data-field': id, 'aria-label': placeholder });
+  const type = h('select', { 'aria-label': `Kiểu của ${placeholder.toLowerCase()}` }, ...['String', 'Int32', 'Boolean', 'Object'].map(t => h('option', { value: t }, t)));
+  name.addEventListener('input', () => name.setCustomValidity(''));
+  list.append(h('div', { class: 'variable-add' }, name, type, h('button', { type: 'button', class: 'button', onclick: () => {
+    const value = name.value.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) { name.setCustomValidity('Tên viết liền, không dấu, bắt đầu bằng chữ.'); name.reportValidity(); return; }
+    if (items.some(i => i.name === value)) { name.setCustomValidity('Đã có tên này.'); name.reportValidity(); return; }
+    add(value, type.value);
+  } }, 'Thêm')));
+  return list;
 }
