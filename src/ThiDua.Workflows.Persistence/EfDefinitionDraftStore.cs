@@ -67,14 +67,12 @@ public sealed class EfDefinitionDraftStore(IWorkflowDbContextFactory contexts, T
     {
         await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var siblings = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var next = siblings.Count == 0 ? 1 : siblings.Max(d => d.Version) + 1;
+        // Only the numbers and flags of the earlier versions are touched, never their JSON.
+        var siblings = db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId);
+        var next = (await siblings.MaxAsync(d => (int?)d.Version, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
         definition = definition.WithIdentity(DefinitionStoreExtensions.NewVersionId(definition.DefinitionId, next), next);
-        foreach (var sibling in siblings)
-        {
-            sibling.IsLatest = false;
-            sibling.IsPublished = false;
-        }
+        await siblings.Where(d => d.IsLatest || d.IsPublished)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.IsLatest, false).SetProperty(d => d.IsPublished, false), cancellationToken).ConfigureAwait(false);
 
         var record = new DefinitionRecord
         {

@@ -73,7 +73,7 @@ public sealed class DesignerService(
         var published = history.LastOrDefault(v => v.IsPublished);
         if (draft is not null)
             return new DesignerDocument(definitionId, NameOf(draft.Json), (JsonObject)JsonNode.Parse(draft.Json)!, true, draft.Revision, draft.BaseVersion, published?.Version, rows);
-        var shown = published ?? history[^1];
+        var shown = Shown(history)!;
         var definition = await versions.FindVersionAsync(shown.Id, cancellationToken).ConfigureAwait(false);
         return new DesignerDocument(definitionId, shown.Name, ElsaJsonWriter.ToJson(definition!), false, 0, shown.Version, published?.Version, rows);
     }
@@ -142,9 +142,19 @@ public sealed class DesignerService(
         if (await drafts.FindDraftAsync(definitionId, cancellationToken).ConfigureAwait(false) is { } draft)
             return ElsaJsonReader.Read(draft.Json).Definition;
         var history = await versions.ListVersionsAsync(definitionId, cancellationToken).ConfigureAwait(false);
-        var shown = history.LastOrDefault(v => v.IsPublished) ?? (history.Count > 0 ? history[^1] : null);
-        return shown is null ? null : await versions.FindVersionAsync(shown.Id, cancellationToken).ConfigureAwait(false);
+        return Shown(history) is { } shown ? await versions.FindVersionAsync(shown.Id, cancellationToken).ConfigureAwait(false) : null;
     }
+
+    /// <summary>The title the editor page shows, without reading versions' JSON or running counts; null when there is no such path.</summary>
+    public async Task<(bool Found, string? Name)> FindNameAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        if (await drafts.FindDraftAsync(definitionId, cancellationToken).ConfigureAwait(false) is { } draft) return (true, NameOf(draft.Json));
+        return Shown(await versions.ListVersionsAsync(definitionId, cancellationToken).ConfigureAwait(false)) is { } shown ? (true, shown.Name) : (false, null);
+    }
+
+    // Without a draft, a path is shown as its published version, else its latest.
+    private static DefinitionVersion? Shown(IReadOnlyList<DefinitionVersion> history) =>
+        history.LastOrDefault(v => v.IsPublished) ?? (history.Count > 0 ? history[^1] : null);
 
     /// <summary>Imports an Elsa 3 file as the draft of its definition (a new definition when its id is unknown).</summary>
     public async Task<DesignerResult<(string DefinitionId, DraftSaved Saved)>> ImportAsync(JsonObject json, string user, CancellationToken cancellationToken = default)
