@@ -21,9 +21,12 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
 {
     private const string Usage = """
         Usage:
-          thidua run FILE [--input NAME=VALUE]... [--event NAME]... [--db FILE]
+          thidua run FILE [--input NAME=VALUE]... [--event NAME]... [--db FILE] [--workflows DIR]...
               Runs one workflow file in memory. Each Elsa.WriteLine prints a line; timers wait in real time;
               --event NAME is delivered when the workflow waits for that event. The last line is the status.
+              A waiting HTTP endpoint is printed as "waiting: HTTP METHOD /workflows/PATH".
+              Workflows it runs as children are looked up among the definitions in FILE's folder and in each
+              --workflows DIR (JSON files that are not workflow definitions are ignored).
               --db FILE runs it on a SQLite database file (created or upgraded) instead of in memory.
               Exit code: 0 Finished, 3 Suspended, 1 Faulted or Cancelled, 2 invalid input.
           thidua validate PATH...
@@ -53,6 +56,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         string? database = null;
         var input = new JsonObject();
         var events = new List<string>();
+        var folders = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -69,7 +73,10 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
                 case "--db" when i + 1 < args.Length:
                     database = args[++i];
                     break;
-                case "--input" or "--event" or "--db":
+                case "--workflows" when i + 1 < args.Length:
+                    folders.Add(args[++i]);
+                    break;
+                case "--input" or "--event" or "--db" or "--workflows":
                     return await FailUsageAsync($"{args[i]}: a value is missing").ConfigureAwait(false);
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null)
@@ -112,7 +119,10 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
             definition = (await definitions.FindVersionAsync(version.Id, cancellationToken).ConfigureAwait(false))!;
         }
 
-        var instance = (await runtime.StartAsync(definition, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
+        await ImportChildDefinitionsAsync(services.GetRequiredService<IDefinitionStore>(), file, folders, definition.DefinitionId, cancellationToken).ConfigureAwait(false);
+        var started = (await runtime.StartAsync(definition, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
+        // Children report back through the outbox after the start returned: read the instance as it stands now.
+        var instance = await store.FindInstanceAsync(started.Id, CancellationToken.None).ConfigureAwait(false) ?? started;
         try
         {
             instance = await DriveAsync(runtime, store, instance, events, cancellationToken).ConfigureAwait(false);
@@ -153,8 +163,28 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         return instance;
     }
 
+    // Every workflow definition next to the file and in --workflows folders becomes a published version the run can
+    // start as a child; other JSON (settings, samples of other formats) is skipped.
+    private static async Task ImportChildDefinitionsAsync(IDefinitionStore definitions, string file, List<string> folders, string runningDefinitionId, CancellationToken cancellationToken)
+    {
+        var directories = folders.Prepend(Path.GetDirectoryName(Path.GetFullPath(file))!).Distinct(StringComparer.Ordinal);
+        foreach (var directory in directories.Where(Directory.Exists))
+        {
+            foreach (var candidate in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                var read = ElsaJsonReader.Read(await File.ReadAllTextAsync(candidate, cancellationToken).ConfigureAwait(false));
+                if (!read.Succeeded || read.Definition!.DefinitionId == runningDefinitionId) continue;
+                await definitions.ImportAsync(read.Definition, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task<int> ReportAsync(WorkflowInstance instance)
     {
+        if (instance.Status == WorkflowStatus.Suspended)
+            foreach (var bookmark in instance.Bookmarks.Where(b => b.Name == HttpEndpoint.TypeName))
+                await stdout.WriteLineAsync($"waiting: HTTP {bookmark.Payload["method"]} /workflows/{bookmark.Payload["path"]}").ConfigureAwait(false);
+
         var (line, code) = instance.Status switch
         {
             WorkflowStatus.Finished => ("status: Finished", ExitCodes.Finished),

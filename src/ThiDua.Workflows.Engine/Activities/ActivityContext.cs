@@ -65,9 +65,43 @@ public sealed class ActivityContext
     /// <summary>Sets an output: when the node binds it to a variable (<c>{"memoryReference":{"id":...}}</c>), the variable gets the value.</summary>
     public void SetOutput(string name, JsonNode? value)
     {
+        _session.RecordOutput(Node, name, value);
         if (Node.Properties[name] is JsonObject output && output["memoryReference"]?["id"] is JsonValue id && id.TryGetValue(out string? variable))
             _session.SetVariable(variable, value);
     }
+
+    /// <summary>Evaluates a raw input of this node that is not declared as an <see cref="Input{T}"/> (null when absent).</summary>
+    public JsonNode? Evaluate(string inputName) =>
+        InputValue.Read(Node.Properties[inputName]) is { } expression ? _session.Evaluate(expression) : null;
+
+    /// <summary>Runs JavaScript in the workflow's scope; <c>setOutcome</c>/<c>setOutcomes</c> fill <paramref name="outcomes"/>.</summary>
+    public JsonNode? RunScript(string code, List<string> outcomes)
+    {
+        _session.ScriptOutcomes = outcomes;
+        try
+        {
+            return _session.Evaluate(new Expressions.Expression(Expressions.Expression.JavaScriptType, JsonValue.Create(code)));
+        }
+        finally
+        {
+            _session.ScriptOutcomes = null;
+        }
+    }
+
+    /// <summary>Sets one of the workflow's own outputs (what a parent sees when this workflow runs as its child).</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => _session.SetWorkflowOutput(name, value);
+
+    /// <summary>Completes the nearest composite (the workflow) with these outcomes (Elsa.Complete).</summary>
+    public void CompleteComposite(IReadOnlyList<string> outcomes) => _session.CompleteComposite(outcomes);
+
+    /// <summary>Ends the nearest enclosing loop (Elsa.Break).</summary>
+    public void BreakLoop() => _session.BreakLoop(Instance);
+
+    /// <summary>Hands a response to the request that caused this burst (Elsa.WriteHttpResponse).</summary>
+    public void Respond(JsonObject response) => _session.AddResponse(response);
+
+    /// <summary>The instance this burst runs (read-only use: ids, parent link).</summary>
+    public WorkflowInstance WorkflowInstance => _session.Instance;
 
     /// <summary>Completes this activity with the given outcomes (<c>Done</c> when none are given).</summary>
     public void Complete(params string[] outcomes) =>
@@ -82,6 +116,12 @@ public sealed class ActivityContext
 
     /// <summary>Schedules a child activity (a container's body); <see cref="IActivity.OnChildCompletedAsync"/> follows.</summary>
     public void ScheduleChild(ActivityNode child) => _session.ScheduleChild(Instance, child);
+
+    /// <summary>Schedules a child with variables of its own (a loop body's current item), hiding workflow variables of the same name.</summary>
+    public void ScheduleChild(ActivityNode child, JsonObject locals) => _session.ScheduleChild(Instance, child, locals);
+
+    /// <summary>The activity instances this one has scheduled that are still active.</summary>
+    public int ActiveChildCount => _session.ChildrenOf(Instance.Id).Count();
 
     /// <summary>Queues a side effect to run after the burst commits (see <see cref="OutboxMessage"/>).</summary>
     public void Emit(string kind, JsonObject payload) => _session.Emit(kind, payload);

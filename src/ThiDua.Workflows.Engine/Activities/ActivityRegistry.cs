@@ -28,6 +28,9 @@ public sealed class ActivityRegistry
 
     public bool IsKnown(string typeName) => _descriptors.ContainsKey(typeName);
 
+    /// <summary>True when the runtime can run this node: a known type, or a workflow used as an activity.</summary>
+    public bool IsKnown(Model.ActivityNode node) => IsKnown(node.Type) || WorkflowDefinitionActivity.RefersToDefinition(node);
+
     public ActivityDescriptor? Describe(string typeName) => _descriptors.GetValueOrDefault(typeName);
 
     /// <summary>The activity for a type name, or null when this runtime does not know it.</summary>

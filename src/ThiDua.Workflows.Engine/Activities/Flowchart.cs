@@ -8,11 +8,12 @@ namespace ThiDua.Workflows.Engine.Activities;
 /// <summary>
 /// Elsa.Flowchart: runs activities along connections. Routing is token-based with dead-path elimination:
 /// when an activity completes, each outbound connection carries an active token (its port is among the outcomes)
-/// or a dead one. An activity with several inbound connections (an implicit join, or FlowJoin WaitAll) runs once
-/// every forward inbound connection has a token and at least one is active; all dead makes it dead too, and its
-/// outbound connections carry dead tokens on. A FlowJoin in WaitAny mode (or <c>mergeMode: Race</c>) runs on the
-/// first active token, cancels what is still active upstream of it (bookmarks included) and absorbs the late
-/// tokens. Connections that close a loop (back edges) schedule their target directly, so loops need no join.
+/// or a dead one. An activity with several inbound connections merges them by its <see cref="MergeMode"/>: by default
+/// (Stream, or FlowJoin WaitAll) it runs once every forward inbound connection has a token and at least one is active;
+/// all dead makes it dead too, and its outbound connections carry dead tokens on. Race (FlowJoin WaitAny) runs on the
+/// first active token, cancels what is still active upstream of it (bookmarks included) and absorbs the late tokens;
+/// Merge and Converge need every branch active; Cascade runs once per active arrival. Connections that close a loop
+/// (back edges) schedule their target directly, so loops need no join (Converge alone waits for them too).
 /// </summary>
 [Activity(TypeName, Category = "Flow", Description = "Runs activities connected by their outcomes.")]
 public sealed class Flowchart : IActivity
@@ -77,7 +78,9 @@ public sealed class Flowchart : IActivity
             var (index, active) = pending.Dequeue();
             var target = graph.Children[graph.Connections[index].Target.ActivityId];
 
-            if (graph.IsBackEdge[index])
+            var mode = MergeModeOf(context, target);
+
+            if (graph.IsBackEdge[index] && mode != MergeMode.Converge)
             {
                 // A new loop iteration: late tokens of the last one no longer need absorbing.
                 if (active)
@@ -91,8 +94,8 @@ public sealed class Flowchart : IActivity
 
             if (state.TryAbsorb(index)) continue;
 
-            var inbound = graph.ForwardInbound(target.Id);
-            if (active && IsRace(context, target))
+            var inbound = mode == MergeMode.Converge ? graph.AllInbound(target.Id) : graph.ForwardInbound(target.Id);
+            if (active && mode == MergeMode.Race)
             {
                 foreach (var other in inbound)
                     if (other != index && !state.HasToken(other)) state.Absorb(other);
@@ -103,15 +106,24 @@ public sealed class Flowchart : IActivity
             }
 
             state.SetToken(index, active);
+            if (active && mode == MergeMode.Cascade) context.ScheduleChild(target);
             if (!inbound.All(state.HasToken)) continue;
 
+            var runs = mode switch
+            {
+                MergeMode.Merge or MergeMode.Converge => inbound.All(state.IsActive),
+                MergeMode.Cascade => false, // each active arrival already ran it
+                _ => inbound.Any(state.IsActive),
+            };
             var anyActive = inbound.Any(state.IsActive);
             state.ClearTokens(inbound);
-            if (anyActive)
+            if (runs)
             {
                 context.ScheduleChild(target);
                 continue;
             }
+
+            if (mode == MergeMode.Cascade && anyActive) continue;
 
             // A dead activity passes dead tokens on, but not out of a loop that is still going round.
             var targetLoop = graph.LoopOf(target.Id);
@@ -121,12 +133,18 @@ public sealed class Flowchart : IActivity
         }
     }
 
-    private static bool IsRace(ActivityContext context, ActivityNode target)
+    /// <summary>
+    /// The merge mode of a target: a FlowJoin follows its <c>mode</c> (WaitAny races, the others wait for every branch
+    /// that can come) as Elsa does; any other activity reads <c>customProperties.mergeMode</c>, unset meaning Stream.
+    /// </summary>
+    public static MergeMode MergeModeOf(ActivityContext context, ActivityNode target)
     {
-        if (target.CustomProperties?["mergeMode"] is JsonValue merge && merge.TryGetValue(out string? mode)
-            && string.Equals(mode, "Race", StringComparison.OrdinalIgnoreCase))
-            return true;
-        return target.Type == FlowJoin.TypeName && context.Session.EvaluateInput(target, FlowJoin.Mode) == FlowJoinMode.WaitAny;
+        if (target.Type == FlowJoin.TypeName)
+            return context.Session.EvaluateInput(target, FlowJoin.Mode) == FlowJoinMode.WaitAny ? MergeMode.Race : MergeMode.Stream;
+        return target.CustomProperties?["mergeMode"] is JsonValue merge && merge.TryGetValue(out string? text)
+               && Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode) && mode != MergeMode.None
+            ? mode
+            : MergeMode.Stream;
     }
 
     private static void CancelActiveAncestors(ActivityContext context, FlowchartGraph graph, ActivityNode join)

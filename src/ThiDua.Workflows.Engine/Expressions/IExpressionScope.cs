@@ -24,4 +24,19 @@ internal interface IExpressionScope
     string? CorrelationId { get; set; }
 
     string? InstanceName { get; set; }
+
+    /// <summary>The last value of an activity's output (by activity id or name), or null.</summary>
+    JsonNode? GetActivityOutput(string activityIdOrName, string outputName);
+
+    /// <summary>The last <c>result</c> output set in this burst (Elsa's <c>getLastResult</c>).</summary>
+    JsonNode? LastResult { get; }
+
+    /// <summary>The activity outputs recorded so far, by activity id.</summary>
+    JsonObject? ActivityOutputs { get; }
+
+    /// <summary>Display names of activities by id, for generated <c>get…From…</c> accessors.</summary>
+    IReadOnlyDictionary<string, string> ActivityIdByName { get; }
+
+    /// <summary>Where <c>setOutcome</c> writes while a script activity runs; null when outcomes cannot be set.</summary>
+    List<string>? ScriptOutcomes { get; }
 }

@@ -86,6 +86,40 @@ internal sealed class JavaScriptEvaluator
         engine.SetValue("isNullOrWhiteSpace", new Func<string?, bool>(string.IsNullOrWhiteSpace));
         engine.SetValue("toJson", new Func<JsValue, string>(value => ToJson(engine, value)?.ToJsonString() ?? "null"));
 
+        engine.SetValue("getOutputFrom", new Func<string, string?, JsValue>((activity, output) =>
+            ToJs(engine, scope.GetActivityOutput(activity, string.IsNullOrEmpty(output) ? "result" : output))));
+        engine.SetValue("getLastResult", new Func<JsValue>(() => ToJs(engine, scope.LastResult)));
+        if (scope.ScriptOutcomes is { } outcomes)
+        {
+            engine.SetValue("setOutcome", new Action<string>(outcome =>
+            {
+                outcomes.Clear();
+                outcomes.Add(outcome);
+            }));
+            engine.SetValue("setOutcomes", new Action<string[]>(values =>
+            {
+                outcomes.Clear();
+                outcomes.AddRange(values);
+            }));
+        }
+
+        // get<Output>From<Activity>() for each output recorded so far, named by the activity's name or id.
+        if (scope.ActivityOutputs is { } recorded)
+        {
+            var names = scope.ActivityIdByName.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().Key);
+            foreach (var (activityId, outputs) in recorded)
+            {
+                if (outputs is not JsonObject values) continue;
+                var activityName = names.GetValueOrDefault(activityId) ?? activityId;
+                foreach (var (output, _) in values)
+                {
+                    var accessor = "get" + Pascal(output) + "From" + Pascal(activityName);
+                    var (outputActivity, outputKey) = (activityId, output);
+                    if (IsIdentifier(accessor)) engine.SetValue(accessor, new Func<JsValue>(() => ToJs(engine, scope.GetActivityOutput(outputActivity, outputKey))));
+                }
+            }
+        }
+
         foreach (var name in scope.Input.Select(p => p.Key))
             if (IsIdentifier(name) && !scope.VariableNames.Contains(name))
                 engine.SetValue("get" + name, new Func<JsValue>(() => ToJs(engine, scope.Input[name])));
@@ -103,6 +137,8 @@ internal sealed class JavaScriptEvaluator
                 $"Object.defineProperty(variables, {JsonValue.Create(n)!.ToJsonString()}, {{ get: function () {{ return getVariable({JsonValue.Create(n)!.ToJsonString()}); }}, set: function (v) {{ setVariable({JsonValue.Create(n)!.ToJsonString()}, v); }}, enumerable: true }});"))));
         engine.Execute(prelude);
     }
+
+    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');

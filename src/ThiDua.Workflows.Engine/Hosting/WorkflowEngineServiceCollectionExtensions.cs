@@ -34,6 +34,9 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<InlineOutboxDispatcher>());
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
 
+        foreach (var kind in new[] { ChildWorkflowMessages.StartKind, ChildWorkflowMessages.CompletedKind, ChildWorkflowMessages.CancelKind })
+            services.AddSingleton<IOutboxHandler>(sp => new ChildWorkflowHandler(sp, kind));
+
         var builder = new WorkflowEngineBuilder(services);
         foreach (var type in ElsaActivities) builder.AddActivity(type);
         return builder;
@@ -66,7 +69,10 @@ public static class WorkflowEngineServiceCollectionExtensions
         typeof(Flowchart), typeof(FlowNode), typeof(Start), typeof(End), typeof(Finish), typeof(WriteLine),
         typeof(SetVariable), typeof(SetName), typeof(Correlate), typeof(FlowDecision), typeof(FlowSwitch),
         typeof(FlowFork), typeof(FlowJoin), typeof(Delay), typeof(StartAt), typeof(Activities.Timer),
-        typeof(Event), typeof(Fault),
+        typeof(Event), typeof(Fault), typeof(Sequence), typeof(If), typeof(While), typeof(ForEach),
+        typeof(ParallelForEach), typeof(Break), typeof(SetOutput), typeof(Complete), typeof(RunJavaScript), typeof(Cron),
+        typeof(HttpEndpoint), typeof(WriteHttpResponse), typeof(ExecuteWorkflow), typeof(DispatchWorkflow),
+        typeof(WorkflowDefinitionActivity),
     ];
 
     private sealed class WorkflowEngineBuilder(IServiceCollection services) : IWorkflowEngineBuilder

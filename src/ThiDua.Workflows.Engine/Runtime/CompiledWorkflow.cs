@@ -31,6 +31,11 @@ internal sealed class CompiledWorkflow
 
     public IReadOnlyDictionary<string, string> VariableNamesById { get; }
 
+    /// <summary>Activity ids by their display name (for <c>getOutputFrom("name")</c>); the first activity wins a shared name.</summary>
+    public IReadOnlyDictionary<string, string> ActivityIdByName => _idsByName;
+
+    private readonly Dictionary<string, string> _idsByName = new(StringComparer.Ordinal);
+
     /// <summary>Compiles a definition; structural problems (duplicate ids, dangling connections) throw.</summary>
     public static CompiledWorkflow Compile(WorkflowDefinition definition)
     {
@@ -50,6 +55,7 @@ internal sealed class CompiledWorkflow
     private void Index(ActivityNode node, string path, List<VariableDefinition> variables)
     {
         _nodes[path] = node;
+        if (node.Name is { Length: > 0 } name) _idsByName.TryAdd(name, node.Id);
         if (node.HasActivities)
         {
             _flowcharts[path] = new FlowchartGraph(node, path);
@@ -73,6 +79,7 @@ internal sealed class FlowchartGraph
     private static readonly List<int> None = [];
     private readonly Dictionary<string, List<int>> _outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _forwardInbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _allInbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _loops = new(StringComparer.Ordinal);
 
@@ -88,7 +95,11 @@ internal sealed class FlowchartGraph
         Start = FindStart(node);
         MarkBackEdges(node);
         for (var i = 0; i < Connections.Count; i++)
-            if (!IsBackEdge[i]) ForwardInboundList(Connections[i].Target.ActivityId).Add(i);
+        {
+            var target = Connections[i].Target.ActivityId;
+            (_allInbound.TryGetValue(target, out var all) ? all : _allInbound[target] = []).Add(i);
+            if (!IsBackEdge[i]) ForwardInboundList(target).Add(i);
+        }
 
         OtherRoots = node.Activities
             .Where(a => a != Start && !Connections.Any(c => c.Target.ActivityId == a.Id))
@@ -117,6 +128,9 @@ internal sealed class FlowchartGraph
     public IReadOnlyList<int> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? None;
 
     public IReadOnlyList<int> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? None;
+
+    /// <summary>Every inbound connection, loops' back edges included (for <c>MergeMode.Converge</c>).</summary>
+    public IReadOnlyList<int> AllInbound(string activityId) => _allInbound.GetValueOrDefault(activityId) ?? None;
 
     /// <summary>Every activity from which a forward path leads to <paramref name="activityId"/>.</summary>
     public IReadOnlySet<string> AncestorsOf(string activityId) => _ancestors[activityId];

@@ -25,7 +25,7 @@ internal sealed class ExecutionSession : IExpressionScope
     private readonly ActivityRegistry _registry;
     private readonly ExpressionEvaluator _evaluator;
     private readonly TimeProvider _clock;
-    private readonly int _maxSteps;
+    private readonly ActivityStepHandler _pipeline;
     private readonly HashSet<string> _initialBookmarkIds;
     private readonly List<Bookmark> _added = [];
     private readonly List<string> _removed = [];
@@ -39,7 +39,7 @@ internal sealed class ExecutionSession : IExpressionScope
         ActivityRegistry registry,
         ExpressionEvaluator evaluator,
         TimeProvider clock,
-        int maxSteps,
+        ActivityStepHandler pipeline,
         CancellationToken cancellationToken)
     {
         Instance = instance;
@@ -47,7 +47,7 @@ internal sealed class ExecutionSession : IExpressionScope
         _registry = registry;
         _evaluator = evaluator;
         _clock = clock;
-        _maxSteps = maxSteps;
+        _pipeline = pipeline;
         CancellationToken = cancellationToken;
         _initialBookmarkIds = instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         Now = clock.GetUtcNow();
@@ -66,7 +66,14 @@ internal sealed class ExecutionSession : IExpressionScope
     // ---- scope for expressions ----
 
     public IReadOnlyCollection<string> VariableNames =>
-        Workflow.Variables.Keys.Union(Instance.Variables.Select(p => p.Key), StringComparer.Ordinal).ToList();
+        Workflow.Variables.Keys.Union(Instance.Variables.Select(p => p.Key), StringComparer.Ordinal).Union(LocalNames(), StringComparer.Ordinal).ToList();
+
+    private IEnumerable<string> LocalNames()
+    {
+        for (var current = Current; current is not null; current = current.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null)
+            if (current.Locals is { } locals)
+                foreach (var (name, _) in locals) yield return name;
+    }
 
     public JsonObject Input => Instance.Input;
 
@@ -104,16 +111,99 @@ internal sealed class ExecutionSession : IExpressionScope
         set => Instance.Name = value is { Length: > MaxNameLength } ? value[..MaxNameLength] : value;
     }
 
-    public JsonNode? GetVariable(string name) =>
-        Instance.Variables[Workflow.VariableNamesById.TryGetValue(name, out var byId) ? byId : name]?.DeepClone();
+    public JsonNode? GetVariable(string name)
+    {
+        if (Workflow.VariableNamesById.TryGetValue(name, out var byId)) name = byId;
+        if (FindLocals(name) is { } locals) return locals[name]?.DeepClone();
+        return Instance.Variables[name]?.DeepClone();
+    }
 
     public void SetVariable(string name, JsonNode? value)
     {
         if (Workflow.VariableNamesById.TryGetValue(name, out var byId)) name = byId;
+        if (FindLocals(name) is { } locals)
+        {
+            locals[name] = value?.DeepClone();
+            return;
+        }
+
         Instance.Variables[name] = Workflow.Variables.TryGetValue(name, out var declared)
             ? JsonValues.Coerce(value, declared.TypeName)
             : value;
     }
+
+    // The nearest local scope, from the running activity up, that declares the name.
+    private JsonObject? FindLocals(string name)
+    {
+        for (var current = Current; current is not null; current = current.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null)
+            if (current.Locals is { } locals && locals.ContainsKey(name)) return locals;
+        return null;
+    }
+
+    public JsonNode? GetActivityOutput(string activityIdOrName, string outputName)
+    {
+        var id = Workflow.ActivityIdByName.GetValueOrDefault(activityIdOrName) ?? activityIdOrName;
+        return (Instance.ActivityOutputs?[id] as JsonObject)?[outputName]?.DeepClone();
+    }
+
+    public JsonNode? LastResult => _lastResult?.DeepClone();
+
+    public JsonObject? ActivityOutputs => Instance.ActivityOutputs;
+
+    public IReadOnlyDictionary<string, string> ActivityIdByName => Workflow.ActivityIdByName;
+
+    private JsonNode? _lastResult;
+
+    /// <summary>Outcomes set by a script (<c>setOutcome</c>) while a RunJavaScript activity runs; null otherwise.</summary>
+    public List<string>? ScriptOutcomes { get; set; }
+
+    /// <summary>Remembers an activity's output for <c>getOutputFrom</c> (and <c>getLastResult</c> for <c>result</c>).</summary>
+    public void RecordOutput(ActivityNode node, string name, JsonNode? value)
+    {
+        var outputs = Instance.ActivityOutputs ??= [];
+        var ofActivity = outputs[node.Id] as JsonObject ?? (JsonObject)(outputs[node.Id] = new JsonObject());
+        ofActivity[name] = value?.DeepClone();
+        if (string.Equals(name, "result", StringComparison.OrdinalIgnoreCase)) _lastResult = value?.DeepClone();
+    }
+
+    /// <summary>Sets one of the workflow's outputs (Elsa.SetOutput).</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => (Instance.Output ??= [])[name] = value?.DeepClone();
+
+    /// <summary>
+    /// Completes the nearest composite (Elsa.Complete): here the workflow itself, whose outcomes become the outcomes of
+    /// the activity that ran it as a child.
+    /// </summary>
+    public void CompleteComposite(IReadOnlyList<string> outcomes)
+    {
+        Instance.Outcomes = outcomes.ToList();
+        var root = Instance.Activities.Find(a => a.ParentId is null);
+        if (root is null) FinishWorkflow();
+        else CompleteActivity(root, outcomes);
+    }
+
+    /// <summary>Ends the nearest enclosing loop (Elsa.Break): the loop completes and whatever runs inside it is cancelled.</summary>
+    public void BreakLoop(ActivityInstance from)
+    {
+        for (var current = from.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null;
+             current is not null;
+             current = current.ParentId is { } q ? Instance.Activities.Find(a => a.Id == q) : null)
+        {
+            if (ResolveActivity(Workflow.Node(current.NodePath)) is ILoopActivity)
+            {
+                CompleteActivity(current, [ActivityOutcomes.Done]);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("Break is not inside a loop (While, ForEach or ParallelForEach).");
+    }
+
+    private readonly List<JsonObject> _responses = [];
+
+    /// <summary>Responses written in this burst (Elsa.WriteHttpResponse), for the request that resumed it; never persisted.</summary>
+    public IReadOnlyList<JsonObject> Responses => _responses;
+
+    public void AddResponse(JsonObject response) => _responses.Add(response);
 
     // ---- the interpreter ----
 
@@ -155,51 +245,26 @@ internal sealed class ExecutionSession : IExpressionScope
 
     private readonly Dictionary<string, Bookmark> _resuming = new(StringComparer.Ordinal);
 
+    /// <summary>Steps taken in this burst (the pipeline's step limit counts them).</summary>
+    public int Steps { get; set; }
+
+    /// <summary>The activity instance whose step is running; expressions see its local variables.</summary>
+    public ActivityInstance? Current { get; private set; }
+
     public async Task RunAsync()
     {
-        var steps = 0;
         while (Instance.Queue.Count > 0 && Instance.Status == WorkflowStatus.Running)
         {
             CancellationToken.ThrowIfCancellationRequested();
-            if (++steps > _maxSteps)
-            {
-                Fail(null, null, $"The burst exceeded {_maxSteps} steps; the workflow may loop without waiting.", null);
-                break;
-            }
-
             var item = Instance.Queue[0];
             Instance.Queue.RemoveAt(0);
             var activityInstance = Instance.Activities.Find(a => a.Id == item.ActivityInstanceId);
             if (activityInstance is null) continue; // cancelled while queued
 
-            var node = Workflow.Node(activityInstance.NodePath);
             Now = _clock.GetUtcNow();
-            try
-            {
-                var activity = _registry.Resolve(node.Type) ?? throw new UnsupportedActivityException(node.Type, node.Id);
-                switch (item.Kind)
-                {
-                    case WorkItemKind.Execute:
-                        Journal(JournalEvents.Started, activityInstance, node);
-                        await activity.ExecuteAsync(new ActivityContext(this, activityInstance, node)).ConfigureAwait(false);
-                        break;
-                    case WorkItemKind.Resume:
-                        var bookmark = _resuming[item.BookmarkId!];
-                        Journal(JournalEvents.Resumed, activityInstance, node);
-                        await activity.ResumeAsync(new ActivityContext(this, activityInstance, node, item.Input), bookmark).ConfigureAwait(false);
-                        break;
-                    case WorkItemKind.ChildCompleted:
-                        var childNode = Workflow.Node(item.ChildNodePath!);
-                        var completion = new ChildCompletion(childNode, item.ChildInstanceId!, item.Outcomes ?? []);
-                        await activity.OnChildCompletedAsync(new ActivityContext(this, activityInstance, node), completion).ConfigureAwait(false);
-                        break;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Fail(activityInstance, node, ex.Message, ex);
-            }
-
+            Current = activityInstance;
+            await _pipeline(new ActivityStep(this, item, activityInstance, Workflow.Node(activityInstance.NodePath))).ConfigureAwait(false);
+            Current = null;
             await RunCancellationHooksAsync().ConfigureAwait(false);
         }
 
@@ -217,8 +282,27 @@ internal sealed class ExecutionSession : IExpressionScope
             }
         }
 
+        ReportToParent();
         Instance.UpdatedAt = _clock.GetUtcNow();
     }
+
+    /// <summary>The activity type of a node: a registered type, or the workflow-as-activity for a node naming a definition.</summary>
+    public IActivity ResolveActivity(ActivityNode node) =>
+        _registry.Resolve(node.Type)
+        ?? (WorkflowDefinitionActivity.RefersToDefinition(node) ? _registry.Resolve(WorkflowDefinitionActivity.TypeName) : null)
+        ?? throw new UnsupportedActivityException(node.Type, node.Id);
+
+    public Bookmark TakeResumingBookmark(string bookmarkId) => _resuming[bookmarkId];
+
+    // A child instance that ended tells the activity waiting for it, in the same commit (see ChildWorkflowHandler).
+    private void ReportToParent()
+    {
+        if (Instance.Parent is not { } parent || !Instance.Status.IsTerminal() || _reportedToParent) return;
+        _reportedToParent = true;
+        Emit(ChildWorkflowMessages.CompletedKind, ChildWorkflowMessages.Completed(Instance, parent));
+    }
+
+    private bool _reportedToParent;
 
     // Timer bookmarks that survive the burst get a schedule message in the same commit.
     private void ScheduleNewTimers()
@@ -244,6 +328,9 @@ internal sealed class ExecutionSession : IExpressionScope
             throw new ExpressionException($"input '{input.Name}' of activity '{node.Id}': cannot use {value?.ToJsonString()} as {typeof(T).Name}", ex);
         }
     }
+
+    /// <summary>Evaluates an expression in this workflow's scope.</summary>
+    public JsonNode? Evaluate(Expression expression) => _evaluator.Evaluate(expression, this);
 
     /// <summary>Evaluates a condition with JavaScript-like truthiness (a missing condition is false).</summary>
     public bool EvaluateCondition(Expression? condition)
@@ -308,9 +395,10 @@ internal sealed class ExecutionSession : IExpressionScope
         return bookmark;
     }
 
-    public ActivityInstance ScheduleChild(ActivityInstance parent, ActivityNode child)
+    public ActivityInstance ScheduleChild(ActivityInstance parent, ActivityNode child, JsonObject? locals = null)
     {
         var instance = NewActivityInstance(CompiledWorkflow.ChildPath(parent.NodePath, child), parent.Id);
+        instance.Locals = locals;
         Instance.Queue.Add(new WorkItem { Kind = WorkItemKind.Execute, ActivityInstanceId = instance.Id });
         return instance;
     }
@@ -339,6 +427,7 @@ internal sealed class ExecutionSession : IExpressionScope
         Instance.Status = WorkflowStatus.Cancelled;
         Instance.FinishedAt = _clock.GetUtcNow();
         Journal(JournalEvents.WorkflowCancelled);
+        ReportToParent();
     }
 
     /// <summary>Cancels an activity and everything under it: queued work, bookmarks, children.</summary>
@@ -411,7 +500,7 @@ internal sealed class ExecutionSession : IExpressionScope
         _removed.Add(id);
     }
 
-    private void Fail(ActivityInstance? activity, ActivityNode? node, string message, Exception? exception)
+    public void Fail(ActivityInstance? activity, ActivityNode? node, string message, Exception? exception)
     {
         if (activity is not null && node is not null)
         {
@@ -429,7 +518,7 @@ internal sealed class ExecutionSession : IExpressionScope
         Journal(JournalEvents.WorkflowFaulted, message: message);
     }
 
-    private void Journal(string eventName, ActivityInstance? activity = null, ActivityNode? node = null, string? message = null, IReadOnlyList<string>? outcomes = null) =>
+    public void Journal(string eventName, ActivityInstance? activity = null, ActivityNode? node = null, string? message = null, IReadOnlyList<string>? outcomes = null) =>
         _journal.Add(new JournalEntry(
             Instance.Id,
             ++Instance.Sequence,

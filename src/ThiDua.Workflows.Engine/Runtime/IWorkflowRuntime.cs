@@ -26,7 +26,7 @@ public interface IWorkflowRuntime
     Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken = default);
 }
 
-public sealed record StartOptions(JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null);
+public sealed record StartOptions(JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null, ParentLink? Parent = null);
 
 public sealed record TriggerOptions(JsonObject? Input = null, string? WorkflowInstanceId = null, string? CorrelationId = null);
 
@@ -40,6 +40,9 @@ public sealed record WorkflowRunResult(WorkflowInstance Instance)
     public string? FaultMessage => Instance.FaultMessage;
 
     public IReadOnlyList<Bookmark> Bookmarks => Instance.Bookmarks;
+
+    /// <summary>Responses the burst wrote for the request that caused it (Elsa.WriteHttpResponse); not persisted.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> Responses { get; init; } = [];
 }
 
 public enum ResumeOutcome

@@ -38,6 +38,18 @@ public sealed class WorkflowInstance
 
     public string? FaultMessage { get; set; }
 
+    /// <summary>The workflow's outputs (Elsa.SetOutput); null until one is set.</summary>
+    public JsonObject? Output { get; set; }
+
+    /// <summary>The outcomes the workflow completed with (Elsa.Complete); null when it simply ran to its end.</summary>
+    public List<string>? Outcomes { get; set; }
+
+    /// <summary>The last value of each activity's outputs, by activity id, for <c>getOutputFrom</c> in expressions.</summary>
+    public JsonObject? ActivityOutputs { get; set; }
+
+    /// <summary>The instance that started this one as a child and waits for it (null for a top-level instance).</summary>
+    public ParentLink? Parent { get; set; }
+
     /// <summary>Source of activity instance ids and journal sequence numbers, so both are deterministic.</summary>
     public long Sequence { get; set; }
 
@@ -63,7 +75,16 @@ public sealed class ActivityInstance
 
     /// <summary>State the activity keeps between steps (a flowchart's tokens, ...). Null when none.</summary>
     public JsonObject? State { get; set; }
+
+    /// <summary>
+    /// Variables seen only by this activity and those under it (a ParallelForEach branch's current item); a name found
+    /// here hides the workflow variable of the same name. Null when none.
+    /// </summary>
+    public JsonObject? Locals { get; set; }
 }
+
+/// <summary>Which waiting activity of which instance a child instance reports back to when it ends.</summary>
+public sealed record ParentLink(string InstanceId, string BookmarkId, string ActivityId);
 
 public enum WorkItemKind
 {

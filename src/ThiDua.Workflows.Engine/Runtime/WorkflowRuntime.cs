@@ -55,7 +55,10 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _clock = clock;
         _options = options;
         _logger = logger;
+        _pipeline = ActivityPipeline.Build(logger, options.MaxStepsPerBurst);
     }
+
+    private readonly ActivityStepHandler _pipeline;
 
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -77,6 +80,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             DefinitionVersionId = definition.Id,
             DefinitionVersion = definition.Version,
             CorrelationId = options?.CorrelationId,
+            Parent = options?.Parent,
             Name = definition.Name,
             Input = (JsonObject?)options?.Input?.DeepClone() ?? [],
             CreatedAt = now,
@@ -110,7 +114,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             {
                 Log.BurstCommitted(_logger, instance.Id, instance.Status);
                 await DeliverAsync(session, cancellationToken).ConfigureAwait(false);
-                return new WorkflowRunResult(instance);
+                return new WorkflowRunResult(instance) { Responses = session.Responses };
             }
 
             Log.CommitConflict(_logger, instance.Id, attempt);
@@ -138,7 +142,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             {
                 Log.BurstCommitted(_logger, instance.Id, instance.Status);
                 await DeliverAsync(session, cancellationToken).ConfigureAwait(false);
-                return new ResumeResult(ResumeOutcome.Resumed, new WorkflowRunResult(instance));
+                return new ResumeResult(ResumeOutcome.Resumed, new WorkflowRunResult(instance) { Responses = session.Responses });
             }
 
             Log.CommitConflict(_logger, instance.Id, attempt);
@@ -213,7 +217,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     }
 
     private ExecutionSession NewSession(WorkflowInstance instance, CompiledWorkflow compiled, CancellationToken cancellationToken) =>
-        new(instance, compiled, _registry, _evaluator, _clock, _options.MaxStepsPerBurst, cancellationToken);
+        new(instance, compiled, _registry, _evaluator, _clock, _pipeline, cancellationToken);
 
     private CompiledWorkflow Compile(WorkflowDefinition definition) =>
         _compiled.GetOrAdd(definition.Id, _ => CompiledWorkflow.Compile(definition));

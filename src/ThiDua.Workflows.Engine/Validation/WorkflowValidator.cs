@@ -30,7 +30,7 @@ public static class WorkflowValidator
         var problems = FindStructuralProblems(definition).ToList();
         Walk(definition.Root, "$.root", (node, path) =>
         {
-            if (checkActivityTypes && node.Type.Length > 0 && !registry.IsKnown(node.Type))
+            if (checkActivityTypes && node.Type.Length > 0 && !registry.IsKnown(node))
                 problems.Add(new DefinitionProblem(path + ".type", $"activity type '{node.Type}' (activity '{node.Id}') is not supported by this runtime"));
             foreach (var (key, value) in node.Properties)
                 foreach (var (expressionPath, expression) in FindExpressions(value, $"{path}.{key}"))

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Runtime;
+
+namespace ThiDua.Workflows.Engine.Activities;
+
+/// <summary>
+/// Elsa.HttpEndpoint: waits for an HTTP request to <c>path</c> with one of <c>supportedMethods</c> (default GET). The
+/// host routes <c>/workflows/{path}</c> to it: a waiting instance is resumed (narrowed by <c>?correlationId=</c>), and a
+/// published workflow whose endpoint can start it (<c>canStartWorkflow</c>) is started. The request becomes the
+/// outputs <c>queryStringData</c>, <c>headers</c>, <c>parsedContent</c> and <c>result</c>.
+/// </summary>
+[Activity(TypeName, Category = "HTTP", DisplayName = "HTTP Endpoint", Description = "Waits for an HTTP request.")]
+public sealed class HttpEndpoint : IActivity
+{
+    public const string TypeName = "Elsa.HttpEndpoint";
+
+    public static readonly Input<string> Path = new("path", null, "The path under /workflows, e.g. 'hello'.");
+    public static readonly Input<JsonNode> SupportedMethods = new("supportedMethods", null, "The HTTP methods, e.g. [\"GET\"].");
+
+    public ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var path = NormalizePath(context.Get(Path))
+            ?? throw new InvalidOperationException($"HTTP endpoint '{context.Node.Id}' has no path.");
+        foreach (var method in Methods(context.Get(SupportedMethods)))
+            context.CreateBookmark(TypeName, Payload(path, method), scopedToActivity: false);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark)
+    {
+        var request = context.ResumeInput ?? [];
+        context.SetOutput("queryStringData", request["query"]?.DeepClone());
+        context.SetOutput("headers", request["headers"]?.DeepClone());
+        context.SetOutput("parsedContent", request["body"]?.DeepClone());
+        context.SetOutput("routeData", new JsonObject { ["path"] = request["path"]?.DeepClone() });
+        context.SetOutput("result", request.DeepClone());
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The stimulus a request to <paramref name="path"/> with <paramref name="method"/> sends.</summary>
+    public static Stimulus Stimulus(string path, string method) => new(TypeName, Payload(NormalizePath(path) ?? "", method));
+
+    /// <summary>"/Hello/" and "hello" are one path: no slashes at the ends, lower case.</summary>
+    public static string? NormalizePath(string? path) =>
+        string.IsNullOrWhiteSpace(path) ? null : path.Trim().Trim('/').ToLowerInvariant();
+
+    /// <summary>The methods of a supportedMethods value (a list or one name), upper case; GET when none.</summary>
+    public static IReadOnlyList<string> Methods(JsonNode? value)
+    {
+        var methods = value switch
+        {
+            JsonArray array => array.Select(m => m?.ToString()).ToList(),
+            JsonValue v when v.TryGetValue(out string? text) && text.TrimStart().StartsWith('[') =>
+                (JsonNode.Parse(text) as JsonArray)?.Select(m => m?.ToString()).ToList() ?? [],
+            JsonValue v => [v.ToString()],
+            _ => [],
+        };
+        var result = methods.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m!.Trim().ToUpperInvariant()).Distinct().ToList();
+        return result.Count == 0 ? ["GET"] : result;
+    }
+
+    private static JsonObject Payload(string path, string method) => new() { ["path"] = path, ["method"] = method.ToUpperInvariant() };
+}
