@@ -130,7 +130,8 @@ public sealed class RoundTripTests
     }
 
     private static IEnumerable<string> OwnFiles() =>
-        Directory.GetFiles(TestFiles.WorkflowsDirectory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.GetFiles(TestFiles.WorkflowsDirectory, "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(TestFiles.WorkflowsDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
 
     private static string Resolve(string key) => key switch
     {

@@ -62,6 +62,20 @@ public sealed class TestHost : IDisposable
         Runtime = _provider.GetRequiredService<IWorkflowRuntime>();
         Store = _provider.GetRequiredService<IWorkflowStore>();
         Registry = _provider.GetRequiredService<ActivityRegistry>();
+        Definitions = _provider.GetRequiredService<IDefinitionStore>();
+    }
+
+    public IDefinitionStore Definitions { get; }
+
+    /// <summary>Stores workflow files as published definitions (children a test's parent runs).</summary>
+    public async Task PublishAsync(params string[] workflowFiles)
+    {
+        foreach (var file in workflowFiles)
+        {
+            var definition = TestFiles.LoadWorkflow(file);
+            await Definitions.SaveAsync(definition, DefinitionSaveMode.AsIs);
+            await Definitions.SetPublishedAsync(definition.Id, true);
+        }
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));

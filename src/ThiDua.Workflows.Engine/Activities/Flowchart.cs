@@ -66,7 +66,10 @@ public sealed class Flowchart : IActivity
         Route(context, graph, pending, continuing ? loop : null);
 
         if (context.Session.IsIdle(context.ActivityInstanceId))
+        {
+            ThrowIfConvergeWaits(context, graph);
             context.Complete();
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -145,6 +148,21 @@ public sealed class Flowchart : IActivity
                && Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode) && mode != MergeMode.None
             ? mode
             : MergeMode.Stream;
+    }
+
+    // Converge waits for every inbound connection, loops included; a flowchart that has nothing left to run while a
+    // Converge target still waits would end without it, so the workflow faults and says which connections never came.
+    private static void ThrowIfConvergeWaits(ActivityContext context, FlowchartGraph graph)
+    {
+        var state = new TokenState(context.State);
+        foreach (var target in graph.Children.Values)
+        {
+            var inbound = graph.AllInbound(target.Id);
+            if (inbound.Count < 2 || !inbound.Any(state.HasToken) || MergeModeOf(context, target) != MergeMode.Converge) continue;
+            var missing = inbound.Where(i => !state.HasToken(i)).Select(i => graph.Connections[i].Source.ActivityId);
+            throw new InvalidOperationException(
+                $"'{target.Id}' merges by Converge and still waits for the connections from {string.Join(", ", missing.Select(m => $"'{m}'"))}, which can no longer arrive.");
+        }
     }
 
     private static void CancelActiveAncestors(ActivityContext context, FlowchartGraph graph, ActivityNode join)
