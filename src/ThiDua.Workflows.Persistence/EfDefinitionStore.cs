@@ -17,6 +17,16 @@ public sealed class EfDefinitionStore(IWorkflowDbContextFactory contexts, TimePr
         return json is null ? null : ElsaJsonReader.ReadOrThrow(json);
     }
 
+    public async Task<IReadOnlyList<DefinitionVersion>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.IsPublished)
+            .OrderBy(d => d.DefinitionId)
+            .Select(d => new DefinitionVersion(d.Id, d.DefinitionId, d.Version, d.Name, d.IsPublished, d.IsLatest, d.ContentHash, d.CreatedAt, d.CreatedBy))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();

@@ -39,6 +39,9 @@ public sealed class SchedulingOptions
     /// <summary>Cron of the recovery of instances a failed process left Running.</summary>
     public string RecoveryCron { get; set; } = "*/5 * * * *";
 
+    /// <summary>How often the Cron triggers of published workflows are matched to recurring jobs (also at start-up and after a publish).</summary>
+    public string CronTriggerSyncCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Run the Hangfire server in this process (off for a process that only enqueues).</summary>
     public bool RunServer { get; set; } = true;
 }

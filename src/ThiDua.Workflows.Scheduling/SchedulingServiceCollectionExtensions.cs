@@ -18,6 +18,7 @@ public static class SchedulingServiceCollectionExtensions
     public const string ReconcileJobId = "workflow-timers:reconcile";
     public const string OutboxDrainJobId = "workflow-outbox:drain";
     public const string RecoveryJobId = "workflow-instances:recover";
+    public const string CronTriggerSyncJobId = "cron-triggers:sync";
 
     /// <summary>
     /// Timers on Hangfire (a job per timer bookmark, a recurring reconciliation), the Vietnamese working-day
@@ -72,6 +73,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddTransient<TimerReconciler>();
         services.TryAddTransient<OutboxDrainJob>();
         services.TryAddTransient<RecoveryJob>();
+        services.TryAddTransient<CronTriggers>();
         services.AddSingleton<IOutboxHandler, HangfireTimerScheduler>();
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
@@ -100,7 +102,9 @@ public static class SchedulingServiceCollectionExtensions
             recurring.AddOrUpdate<TimerReconciler>(ReconcileJobId, r => r.ReconcileAsync(CancellationToken.None), options.ReconcileCron);
             recurring.AddOrUpdate<OutboxDrainJob>(OutboxDrainJobId, d => d.DrainAsync(CancellationToken.None), options.OutboxDrainCron);
             recurring.AddOrUpdate<RecoveryJob>(RecoveryJobId, r => r.RecoverAsync(CancellationToken.None), options.RecoveryCron);
+            recurring.AddOrUpdate<CronTriggers>(CronTriggerSyncJobId, c => c.SyncAsync(CancellationToken.None), options.CronTriggerSyncCron);
             jobs.Enqueue<TimerReconciler>(r => r.ReconcileAsync(CancellationToken.None));
+            jobs.Enqueue<CronTriggers>(c => c.SyncAsync(CancellationToken.None));
             return Task.CompletedTask;
         }
 

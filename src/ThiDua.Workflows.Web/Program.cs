@@ -112,6 +112,7 @@ builder.Services.AddScoped<InstanceQueries>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.ActivityCatalog>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.DefinitionChecks>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Designer.DesignerService>();
+builder.Services.AddSingleton<ThiDua.Workflows.Web.Hosting.HttpWorkflowTriggers>();
 builder.Services.AddAntiforgery();
 // The public opinion form is open to everyone: a few opinions per address per ten minutes.
 builder.Services.AddRateLimiter(o =>
@@ -135,7 +136,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 // Pages answer 403/404 with a page of their own; the API keeps its ProblemDetails.
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hangfire"),
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hangfire")
+                    && !http.Request.Path.StartsWithSegments(ThiDua.Workflows.Web.Hosting.WorkflowHttpEndpoints.BasePath),
     branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
 // Routing after the status code pages, so a re-executed request is routed to the error page.
 app.UseRouting();
@@ -155,6 +157,7 @@ app.MapCouncil();
 app.MapDirectory();
 app.MapPublicOpinions();
 app.MapDesigner();
+app.MapWorkflowHttpEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new AdministratorsOnly()],

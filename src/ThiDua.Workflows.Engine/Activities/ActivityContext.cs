@@ -100,6 +100,17 @@ public sealed class ActivityContext
     /// <summary>Hands a response to the request that caused this burst (Elsa.WriteHttpResponse).</summary>
     public void Respond(JsonObject response) => _session.AddResponse(response);
 
+    /// <summary>
+    /// True the first time the trigger activity that started this instance runs (a Cron that fired): it completes at
+    /// once instead of waiting for its own event again.
+    /// </summary>
+    public bool ConsumeTrigger()
+    {
+        if (_session.Instance.TriggerActivityId != Node.Id) return false;
+        _session.Instance.TriggerActivityId = null;
+        return true;
+    }
+
     /// <summary>The instance this burst runs (read-only use: ids, parent link).</summary>
     public WorkflowInstance WorkflowInstance => _session.Instance;
 

@@ -17,11 +17,27 @@ public sealed class Cron : IActivity
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
+        if (context.ConsumeTrigger())
+        {
+            context.Complete(); // this occurrence started the workflow
+            return ValueTask.CompletedTask;
+        }
+
         var text = context.Get(CronExpression);
         var next = NextOccurrence(text, context.Now)
             ?? throw new InvalidOperationException($"Cron '{context.Node.Id}': '{text}' has no next occurrence.");
         context.CreateBookmark(TypeName, new JsonObject { ["executeAt"] = next, ["cronExpression"] = text }, next);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The Cron activities of a definition that start it (<c>canStartWorkflow</c>), with their literal expressions.</summary>
+    public static IEnumerable<(string ActivityId, string Expression)> Triggers(Model.WorkflowDefinition definition)
+    {
+        foreach (var node in definition.Root.Descendants())
+            if (node.Type == TypeName && node.CanStartWorkflow
+                && InputValue.Read(node.Properties[CronExpression.Name]) is { Type: Expressions.Expression.LiteralType } literal
+                && literal.Text is { Length: > 0 } expression)
+                yield return (node.Id, expression);
     }
 
     /// <summary>The next occurrence after <paramref name="after"/> (UTC); throws a clear message for a malformed expression.</summary>

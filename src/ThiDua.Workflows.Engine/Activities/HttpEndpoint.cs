@@ -16,13 +16,15 @@ public sealed class HttpEndpoint : IActivity
 
     public static readonly Input<string> Path = new("path", null, "The path under /workflows, e.g. 'hello'.");
     public static readonly Input<JsonNode> SupportedMethods = new("supportedMethods", null, "The HTTP methods, e.g. [\"GET\"].");
+    public static readonly Input<bool> Authorize = new("authorize", false, "Only signed-in users may call it.");
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
         var path = NormalizePath(context.Get(Path))
             ?? throw new InvalidOperationException($"HTTP endpoint '{context.Node.Id}' has no path.");
+        var authorize = context.Get(Authorize);
         foreach (var method in Methods(context.Get(SupportedMethods)))
-            context.CreateBookmark(TypeName, Payload(path, method), scopedToActivity: false);
+            context.CreateBookmark(TypeName, Payload(path, method, authorize), scopedToActivity: false);
         return ValueTask.CompletedTask;
     }
 
@@ -38,8 +40,43 @@ public sealed class HttpEndpoint : IActivity
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The stimulus a request to <paramref name="path"/> with <paramref name="method"/> sends.</summary>
-    public static Stimulus Stimulus(string path, string method) => new(TypeName, Payload(NormalizePath(path) ?? "", method));
+    /// <summary>
+    /// The stimulus a request to <paramref name="path"/> with <paramref name="method"/> sends. An endpoint that needs a
+    /// signed-in caller waits on a different stimulus (<paramref name="authorized"/>), so an anonymous request cannot reach it.
+    /// </summary>
+    public static Stimulus Stimulus(string path, string method, bool authorized = false) =>
+        new(TypeName, Payload(NormalizePath(path) ?? "", method, authorized));
+
+    /// <summary>The HTTP endpoints of a definition that start it (<c>canStartWorkflow</c>), with literal path and methods.</summary>
+    public static IEnumerable<HttpTrigger> Triggers(Model.WorkflowDefinition definition)
+    {
+        foreach (var node in definition.Root.Descendants())
+        {
+            if (node.Type != TypeName || !node.CanStartWorkflow) continue;
+            if (NormalizePath(Literal(node, Path.Name)?.ToString()) is not { } path) continue;
+            var authorize = Literal(node, Authorize.Name) is JsonValue a && a.TryGetValue(out bool yes) && yes;
+            yield return new HttpTrigger(node.Id, path, Methods(Literal(node, SupportedMethods.Name)), authorize);
+        }
+    }
+
+    // A trigger is indexed without running anything, so only a literal (or Object) input counts.
+    private static JsonNode? Literal(Model.ActivityNode node, string input) =>
+        InputValue.Read(node.Properties[input]) is { } e && e.Type is Expressions.Expression.LiteralType or Expressions.Expression.ObjectType or Expressions.Expression.JsonType
+            ? (e.Type == Expressions.Expression.LiteralType ? e.Value?.DeepClone() : ParseObject(e.Value))
+            : null;
+
+    private static JsonNode? ParseObject(JsonNode? value)
+    {
+        if (value is not JsonValue v || !v.TryGetValue(out string? text)) return value?.DeepClone();
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
 
     /// <summary>"/Hello/" and "hello" are one path: no slashes at the ends, lower case.</summary>
     public static string? NormalizePath(string? path) =>
@@ -60,5 +97,13 @@ public sealed class HttpEndpoint : IActivity
         return result.Count == 0 ? ["GET"] : result;
     }
 
-    private static JsonObject Payload(string path, string method) => new() { ["path"] = path, ["method"] = method.ToUpperInvariant() };
+    private static JsonObject Payload(string path, string method, bool authorize)
+    {
+        var payload = new JsonObject { ["path"] = path, ["method"] = method.ToUpperInvariant() };
+        if (authorize) payload["authorize"] = true;
+        return payload;
+    }
 }
+
+/// <summary>An HTTP endpoint that starts its workflow: where it listens and whether the caller must be signed in.</summary>
+public sealed record HttpTrigger(string ActivityId, string Path, IReadOnlyList<string> Methods, bool Authorize);

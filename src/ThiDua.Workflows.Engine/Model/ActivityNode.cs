@@ -46,6 +46,23 @@ public sealed class ActivityNode
     /// <summary>Legacy flowchart <c>start</c> property: the id of the activity to start with.</summary>
     public string? StartActivityId { get; init; }
 
+    /// <summary>True when the file marks this activity as one that starts new instances (<c>customProperties.canStartWorkflow</c>).</summary>
+    public bool CanStartWorkflow =>
+        (CustomProperties?["canStartWorkflow"] ?? CustomProperties?[nameof(CanStartWorkflow)]) is JsonValue flag && flag.TryGetValue(out bool yes) && yes;
+
+    /// <summary>This node and every node inside it (ports, flowchart children), depth first.</summary>
+    public IEnumerable<ActivityNode> Descendants()
+    {
+        var stack = new Stack<ActivityNode>([this]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            foreach (var port in node.Ports.Values) stack.Push(port);
+            for (var i = node.Activities.Count - 1; i >= 0; i--) stack.Push(node.Activities[i]);
+        }
+    }
+
     /// <summary>Designer position, when the file has one.</summary>
     public (double X, double Y)? Position =>
         Metadata?["designer"]?["position"] is JsonObject p

@@ -26,7 +26,13 @@ public interface IWorkflowRuntime
     Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken = default);
 }
 
-public sealed record StartOptions(JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null, ParentLink? Parent = null);
+/// <param name="Input">The workflow's input.</param>
+/// <param name="CorrelationId">Ties the instance to a business key (a dossier number).</param>
+/// <param name="InstanceId">A chosen id (a child's id picked by its parent); a new one when null.</param>
+/// <param name="Parent">The waiting activity of a parent instance, for a child.</param>
+/// <param name="TriggerActivityId">The trigger activity that starts it (it does not wait for itself).</param>
+public sealed record StartOptions(
+    JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null, ParentLink? Parent = null, string? TriggerActivityId = null);
 
 public sealed record TriggerOptions(JsonObject? Input = null, string? WorkflowInstanceId = null, string? CorrelationId = null);
 

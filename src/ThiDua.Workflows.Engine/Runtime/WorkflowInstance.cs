@@ -47,6 +47,9 @@ public sealed class WorkflowInstance
     /// <summary>The last value of each activity's outputs, by activity id, for <c>getOutputFrom</c> in expressions.</summary>
     public JsonObject? ActivityOutputs { get; set; }
 
+    /// <summary>The trigger activity that started this instance (a Cron schedule); it completes at once the first time it runs.</summary>
+    public string? TriggerActivityId { get; set; }
+
     /// <summary>The instance that started this one as a child and waits for it (null for a top-level instance).</summary>
     public ParentLink? Parent { get; set; }
 

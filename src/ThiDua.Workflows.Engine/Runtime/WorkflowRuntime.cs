@@ -81,6 +81,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             DefinitionVersion = definition.Version,
             CorrelationId = options?.CorrelationId,
             Parent = options?.Parent,
+            TriggerActivityId = options?.TriggerActivityId,
             Name = definition.Name,
             Input = (JsonObject?)options?.Input?.DeepClone() ?? [],
             CreatedAt = now,

@@ -32,6 +32,9 @@ public interface IDefinitionStore
 {
     Task<WorkflowDefinition?> FindVersionAsync(string versionId, CancellationToken cancellationToken = default);
 
+    /// <summary>The published version of every definition (what triggers and palettes look at).</summary>
+    Task<IReadOnlyList<DefinitionVersion>> ListPublishedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every version of a definition, oldest first.</summary>
     Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,12 @@ public sealed class InMemoryDefinitionStore(TimeProvider clock) : IDefinitionSto
         lock (_gate) return Task.FromResult(_definitions.GetValueOrDefault(versionId));
     }
 
+    public Task<IReadOnlyList<DefinitionVersion>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<DefinitionVersion>>(_versions.Where(v => v.IsPublished).OrderBy(v => v.DefinitionId, StringComparer.Ordinal).ToList());
+    }
+
     public Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Net.Mime;
 using System.Security.Claims;
 using System.Text;
@@ -65,11 +66,13 @@ public static class DesignerEndpoints
 
         group.MapPost("/definitions/{definitionId}/publish", async (string definitionId, ClaimsPrincipal user, DesignerService designer, CancellationToken ct) =>
             ToHttp(await designer.PublishAsync(definitionId, user.Identity!.Name!, ct).ConfigureAwait(false), p => Results.Ok(p)))
-            .WithSummary("Publishes the draft as a new version (400 naming each problem if it fails the check). Running instances keep their version.");
+            .WithSummary("Publishes the draft as a new version (400 naming each problem if it fails the check). Running instances keep their version.")
+            .AddEndpointFilter(SyncCronTriggersAfter);
 
         group.MapPost("/definitions/{definitionId}/retract", async (string definitionId, DesignerService designer, CancellationToken ct) =>
             ToHttp(await designer.RetractAsync(definitionId, ct).ConfigureAwait(false), _ => Results.NoContent()))
-            .WithSummary("No version is published any more: no new instance starts; running ones go on.");
+            .WithSummary("No version is published any more: no new instance starts; running ones go on.")
+            .AddEndpointFilter(SyncCronTriggersAfter);
 
         group.MapPost("/definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, ClaimsPrincipal user, DesignerService designer, CancellationToken ct) =>
             ToHttp(await designer.RevertAsync(definitionId, version, user.Identity!.Name!, ct).ConfigureAwait(false), Results.Ok))
@@ -107,6 +110,16 @@ public static class DesignerEndpoints
 
     private static IResult MissingDefinition() =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = ["Thiếu quy trình (trường definition)."] });
+
+    // What is published changed: the Cron schedules that start workflows follow at once, not at the next periodic sync.
+    private static async ValueTask<object?> SyncCronTriggersAfter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context).ConfigureAwait(false);
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            context.HttpContext.RequestServices.GetService<IBackgroundJobClient>()?
+                .Enqueue<Scheduling.Timers.CronTriggers>(c => c.SyncAsync(CancellationToken.None));
+        return result;
+    }
 
     private static IResult NotFound(string definitionId) => Results.Problem($"Không có quy trình “{definitionId}”.", statusCode: 404);
 

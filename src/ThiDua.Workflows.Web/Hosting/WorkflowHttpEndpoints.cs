@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ThiDua.Workflows.Engine.Activities;
+using ThiDua.Workflows.Engine.Model;
+using ThiDua.Workflows.Engine.Runtime;
+using ThiDua.Workflows.Engine.Stores;
+
+namespace ThiDua.Workflows.Web.Hosting;
+
+/// <summary>The published workflows an HTTP request can start: their Elsa.HttpEndpoint triggers, read once per version.</summary>
+public sealed class HttpWorkflowTriggers(IDefinitionStore definitions)
+{
+    private readonly ConcurrentDictionary<string, (WorkflowDefinition Definition, IReadOnlyList<HttpTrigger> Triggers)> _byVersion = new(StringComparer.Ordinal);
+
+    /// <summary>Published definitions with a starting endpoint for this path and method that the caller may use.</summary>
+    public async Task<IReadOnlyList<(WorkflowDefinition Definition, HttpTrigger Trigger)>> FindAsync(
+        string path, string method, bool signedIn, CancellationToken cancellationToken = default)
+    {
+        var found = new List<(WorkflowDefinition, HttpTrigger)>();
+        foreach (var version in await definitions.ListPublishedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!_byVersion.TryGetValue(version.Id, out var entry))
+            {
+                var definition = await definitions.FindVersionAsync(version.Id, cancellationToken).ConfigureAwait(false);
+                if (definition is null) continue;
+                entry = _byVersion.GetOrAdd(version.Id, (definition, HttpEndpoint.Triggers(definition).ToList()));
+            }
+
+            foreach (var trigger in entry.Triggers)
+                if (trigger.Path == path && trigger.Methods.Contains(method) && (!trigger.Authorize || signedIn))
+                    found.Add((entry.Definition, trigger));
+        }
+
+        return found;
+    }
+}
+
+/// <summary>
+/// <c>/workflows/{path}</c>: requests for Elsa.HttpEndpoint activities. A request first resumes the instances waiting
+/// at that path and method (only those with <c>?correlationId=</c> when given); when none waits, it starts each published
+/// workflow whose endpoint can start it. The answer is what the workflow wrote with Elsa.WriteHttpResponse.
+/// </summary>
+public static partial class WorkflowHttpEndpoints
+{
+    public const string BasePath = "/workflows";
+
+    /// <summary>The largest request body a workflow endpoint reads.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    // Request headers handed to the workflow: never cookies or credentials.
+    private static readonly HashSet<string> HiddenHeaders = new(StringComparer.OrdinalIgnoreCase) { "Cookie", "Authorization", "Proxy-Authorization" };
+
+    public static void MapWorkflowHttpEndpoints(this WebApplication app)
+    {
+        app.MapMethods(BasePath + "/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], HandleAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> HandleAsync(string? path, HttpContext http, IWorkflowRuntime runtime, HttpWorkflowTriggers triggers,
+        ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var normalized = HttpEndpoint.NormalizePath(path);
+        if (normalized is null) return NoEndpoint();
+        var method = http.Request.Method.ToUpperInvariant();
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var correlationId = http.Request.Query["correlationId"].FirstOrDefault();
+        var request = await ReadRequestAsync(http, normalized, method, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+            return Results.Problem($"Nội dung yêu cầu vượt quá {MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+        var log = logs.CreateLogger(typeof(WorkflowHttpEndpoints));
+        var runs = new List<WorkflowRunResult>();
+        foreach (var authorized in signedIn ? new[] { false, true } : [false])
+            foreach (var resumed in await runtime.TriggerAsync(HttpEndpoint.Stimulus(normalized, method, authorized),
+                         new TriggerOptions(request, CorrelationId: correlationId), cancellationToken).ConfigureAwait(false))
+                if (resumed is { Outcome: ResumeOutcome.Resumed, Run: { } run }) runs.Add(run);
+
+        if (runs.Count == 0)
+        {
+            foreach (var (definition, trigger) in await triggers.FindAsync(normalized, method, signedIn, cancellationToken).ConfigureAwait(false))
+            {
+                // The start runs up to the endpoint, which then waits; the request resumes exactly that instance.
+                var started = await runtime.StartAsync(definition, new StartOptions(CorrelationId: correlationId), cancellationToken).ConfigureAwait(false);
+                var waiting = started.Bookmarks.FirstOrDefault(b => b.ActivityId == trigger.ActivityId
+                    && b.Hash == HttpEndpoint.Stimulus(normalized, method, trigger.Authorize).Hash);
+                if (waiting is null) continue;
+                var resumed = await runtime.ResumeAsync(waiting.Id, request, cancellationToken).ConfigureAwait(false);
+                if (resumed.Run is { } run) runs.Add(run);
+                WorkflowStarted(log, definition.DefinitionId, started.InstanceId, normalized);
+            }
+        }
+
+        if (runs.Count == 0) return NoEndpoint();
+        var response = runs.SelectMany(r => r.Responses).FirstOrDefault();
+        if (response is null)
+            return runs.Any(r => r.Status == WorkflowStatus.Faulted)
+                ? Results.Problem("Quy trình gặp lỗi khi xử lý yêu cầu.", statusCode: StatusCodes.Status500InternalServerError)
+                : Results.NoContent();
+        return new WorkflowResponse(response);
+    }
+
+    private static IResult NoEndpoint() =>
+        Results.Problem("Không có quy trình nào nhận yêu cầu tại địa chỉ này.", statusCode: StatusCodes.Status404NotFound);
+
+    // The request as the workflow sees it (the HttpEndpoint outputs); null when the body is over the limit.
+    private static async Task<JsonObject?> ReadRequestAsync(HttpContext http, string path, string method, CancellationToken cancellationToken)
+    {
+        var query = new JsonObject();
+        foreach (var (key, value) in http.Request.Query)
+            if (key != "correlationId") query[key] = value.ToString();
+        var headers = new JsonObject();
+        foreach (var (key, value) in http.Request.Headers)
+            if (!HiddenHeaders.Contains(key)) headers[key] = value.ToString();
+
+        JsonNode? body = null;
+        if (http.Request.ContentLength is > MaxBodyBytes) return null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+
+            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            body = ParseBody(text, http.Request.ContentType);
+        }
+
+        return new JsonObject { ["method"] = method, ["path"] = path, ["query"] = query, ["headers"] = headers, ["body"] = body };
+    }
+
+    // JSON bodies are parsed (the parsedContent output); anything else is kept as text.
+    private static JsonNode? ParseBody(string text, string? contentType)
+    {
+        if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                return JsonValue.Create(text);
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    /// <summary>Writes what Elsa.WriteHttpResponse set: status, content type, extra headers, body.</summary>
+    private sealed class WorkflowResponse(JsonObject response) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var http = httpContext.Response;
+            http.StatusCode = response["statusCode"]?.GetValue<int>() ?? StatusCodes.Status200OK;
+            if (response["headers"] is JsonObject headers)
+                foreach (var (name, value) in headers)
+                    if (value is not null && !name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) http.Headers[name] = value.ToString();
+            http.ContentType = response["contentType"]?.GetValue<string>() ?? "text/plain; charset=utf-8";
+            if (response["content"]?.GetValue<string>() is { } content)
+                await http.WriteAsync(content, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "HTTP request started workflow {DefinitionId} as instance {WorkflowInstanceId} at /workflows/{Path}")]
+    private static partial void WorkflowStarted(ILogger logger, string definitionId, string workflowInstanceId, string path);
+}
