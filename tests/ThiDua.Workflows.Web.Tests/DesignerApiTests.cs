@@ -134,8 +134,9 @@ public sealed partial class DesignerApiTests(WebHost host)
         var catalog = (await client.GetFromJsonAsync<JsonObject>("/api/designer/activities"))!;
         var activities = catalog["activities"]!.AsArray();
         var registry = host.Services.GetRequiredService<Engine.Activities.ActivityRegistry>();
-        foreach (var descriptor in registry.Descriptors.Where(d => d.TypeName != "Elsa.Flowchart"))
+        foreach (var descriptor in registry.Descriptors.Where(d => d.TypeName is not ("Elsa.Flowchart" or Engine.Activities.WorkflowDefinitionActivity.TypeName)))
             Assert.Contains(activities, a => a!["type"]!.GetValue<string>() == descriptor.TypeName);
+        Assert.Equal("Lặp theo danh sách", activities.First(a => a!["type"]!.GetValue<string>() == "Elsa.ForEach")!["label"]!.GetValue<string>());
         Assert.Equal("work", activities[0]!["group"]!.GetValue<string>());
         var task = activities.First(a => a!["type"]!.GetValue<string>() == "ThiDua.UserTask")!;
         Assert.Equal("Giao việc cho người xử lý", task["label"]!.GetValue<string>());
@@ -144,6 +145,35 @@ public sealed partial class DesignerApiTests(WebHost host)
         Assert.Contains(role["choices"]!.AsArray(), c => c!["label"]!.GetValue<string>() == "Phòng Văn hóa - Xã hội");
         Assert.Equal("workingDays", task["inputs"]!.AsArray().First(i => i!["name"]!.GetValue<string>() == "dueInWorkingDays")!["kind"]!.GetValue<string>());
         Assert.Equal("Đồng ý", catalog["outcomeLabels"]!["Approve"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task APublishedWorkflowUsableAsAnActivity_IsInThePalette_AndAPathUsingItPassesTheCheck()
+    {
+        var definitions = host.Services.GetRequiredService<IDefinitionStore>();
+        var child = ElsaJsonReader.ReadOrThrow(await File.ReadAllTextAsync(Path.Combine(
+            WebHost.RepositoryRoot, "tests", "ThiDua.Workflows.Engine.Tests", "Workflows", "activities", "sum-child.json")));
+        await definitions.SaveAsync(child, DefinitionSaveMode.AsIs);
+        await definitions.SetPublishedAsync(child.Id, true);
+        var client = await DesignerClientAsync();
+
+        var activities = (await client.GetFromJsonAsync<JsonObject>("/api/designer/activities"))!["activities"]!.AsArray();
+        var sum = activities.Single(a => a!["type"]!.GetValue<string>() == "SumChild")!;
+        Assert.Equal("Sum child", sum["label"]!.GetValue<string>());
+        Assert.Equal(["Big", "Small"], sum["outcomes"]!.AsArray().Select(o => o!["value"]!.GetValue<string>()));
+        Assert.Equal(["a", "b"], sum["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal("sum-child", sum["properties"]!["workflowDefinitionId"]!.GetValue<string>());
+        Assert.Equal(child.Id, sum["properties"]!["workflowDefinitionVersionId"]!.GetValue<string>());
+
+        var id = await CreateAsync(client, "Dùng quy trình con");
+        var path = ApprovalPath(id);
+        var step = Activity("sum", "SumChild", 500);
+        foreach (var (key, value) in sum["properties"]!.AsObject()) step[key] = value?.DeepClone();
+        path["root"]!["activities"]!.AsArray().Add(step);
+        path["root"]!["connections"]!.AsArray().Add(Connect("approved", "Done", "sum"));
+        var check = await client.PostAsJsonAsync($"/api/designer/definitions/{id}/check", new { definition = path });
+        var problems = (await check.Content.ReadFromJsonAsync<JsonObject>())!["problems"]!.AsArray();
+        Assert.DoesNotContain(problems, p => p!["code"]!.GetValue<string>() == "unknown-type");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ThiDua.Workflows.Engine.Activities;
+using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Nominations.Entities;
 using ThiDua.Workflows.Nominations.Services;
 using ThiDua.Workflows.Web.Presentation;
@@ -23,7 +25,7 @@ public sealed record PaletteInput(
 /// </summary>
 public sealed record PaletteActivity(
     string Type, string Group, string Label, string? Description, string Icon, string? Category,
-    IReadOnlyList<Choice> Outcomes, string? OutcomesFrom, IReadOnlyList<PaletteInput> Inputs);
+    IReadOnlyList<Choice> Outcomes, string? OutcomesFrom, IReadOnlyList<PaletteInput> Inputs, JsonObject? Properties = null);
 
 /// <summary>
 /// The palette: every activity the runtime has registered (its descriptor: type, ports, inputs and their CLR types),
@@ -61,6 +63,20 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
         ["Elsa.Fault"] = ("advanced", "Báo lỗi", "Dừng quy trình với một lỗi.", "⚠", 36),
         ["Elsa.FlowNode"] = ("advanced", "Khối chứa", "Chạy hoạt động nằm trong nó.", "▢", 37),
         ["Elsa.Flowchart"] = ("advanced", "Sơ đồ con", "Một sơ đồ các hoạt động nối với nhau.", "▦", 38),
+        ["Elsa.If"] = ("branch", "Nếu… thì… không thì", "Kiểm tra một điều kiện; đi nhánh Đúng hoặc Sai.", "◇", 24),
+        ["Elsa.Sequence"] = ("advanced", "Chuỗi bước", "Chạy lần lượt các hoạt động nằm trong nó.", "≡", 40),
+        ["Elsa.While"] = ("advanced", "Lặp khi còn đúng", "Chạy phần thân lặp lại khi điều kiện còn đúng.", "⟳", 41),
+        ["Elsa.ForEach"] = ("advanced", "Lặp theo danh sách", "Chạy phần thân lần lượt cho từng mục của danh sách.", "⋯", 42),
+        ["Elsa.ParallelForEach"] = ("advanced", "Lặp song song theo danh sách", "Chạy phần thân cùng lúc cho mọi mục của danh sách.", "⋰", 43),
+        ["Elsa.Break"] = ("advanced", "Thoát vòng lặp", "Dừng vòng lặp đang chứa bước này.", "⤓", 44),
+        ["Elsa.SetOutput"] = ("advanced", "Gán kết quả của quy trình", "Đặt một kết quả mà quy trình cha nhận được.", "⇥", 45),
+        ["Elsa.Complete"] = ("advanced", "Hoàn thành với kết quả", "Kết thúc quy trình với các kết quả (nhánh ra của bước gọi nó).", "✔", 46),
+        ["Elsa.RunJavaScript"] = ("advanced", "Chạy JavaScript", "Chạy một đoạn mã JavaScript; kết quả lưu vào biến, có thể chọn nhánh ra.", "{}", 47),
+        ["Elsa.Cron"] = ("advanced", "Lịch định kỳ (cron)", "Chờ tới thời điểm kế tiếp theo biểu thức cron; nếu được đánh dấu khởi động thì chạy quy trình theo lịch.", "⏲", 48),
+        ["Elsa.HttpEndpoint"] = ("advanced", "Nhận yêu cầu HTTP", "Chờ một yêu cầu HTTP tới /workflows/đường-dẫn.", "⇲", 49),
+        ["Elsa.WriteHttpResponse"] = ("advanced", "Trả lời yêu cầu HTTP", "Trả mã trạng thái và nội dung cho yêu cầu HTTP đang chờ.", "⇱", 50),
+        ["Elsa.ExecuteWorkflow"] = ("advanced", "Chạy quy trình khác", "Chạy phiên bản đang dùng của một quy trình khác như quy trình con và chờ kết quả.", "⧉", 51),
+        ["Elsa.DispatchWorkflow"] = ("advanced", "Khởi động quy trình khác", "Khởi động một quy trình khác rồi đi tiếp ngay.", "⇢", 52),
     };
 
     private static readonly Dictionary<string, (string Label, string Kind, bool Required, bool Advanced)> InputFaces = new(StringComparer.Ordinal)
@@ -100,6 +116,22 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
         ["message"] = ("Thông báo lỗi", "text", false, false),
         ["code"] = ("Mã lỗi", "text", false, true),
         ["correlationId"] = ("Mã liên kết", "text", true, false),
+        ["items"] = ("Danh sách", "text", true, false),
+        ["script"] = ("Mã JavaScript", "multiline", true, false),
+        ["outputName"] = ("Tên kết quả", "text", true, false),
+        ["outputValue"] = ("Giá trị", "text", false, false),
+        ["outcomes"] = ("Các kết quả (nhánh ra)", "list", false, false),
+        ["cronExpression"] = ("Biểu thức cron (giờ UTC)", "text", true, false),
+        ["path"] = ("Đường dẫn (sau /workflows/)", "text", true, false),
+        ["supportedMethods"] = ("Phương thức HTTP", "list", false, false),
+        ["authorize"] = ("Chỉ người đã đăng nhập", "bool", false, false),
+        ["statusCode"] = ("Mã trạng thái HTTP", "text", false, false),
+        ["content"] = ("Nội dung trả lời", "multiline", false, false),
+        ["contentType"] = ("Kiểu nội dung", "text", false, true),
+        ["responseHeaders"] = ("Tiêu đề HTTP thêm", "text", false, true),
+        ["workflowDefinitionId"] = ("Mã quy trình", "text", true, false),
+        ["input"] = ("Dữ liệu đầu vào (JSON)", "multiline", false, false),
+        ["waitForCompletion"] = ("Chờ quy trình con xong", "bool", false, false),
     };
 
     private static readonly Dictionary<string, string> OutcomeLabels = new(StringComparer.Ordinal)
@@ -122,7 +154,7 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
 
     /// <summary>Every registered activity type, work first, then branching, then the technical ones.</summary>
     public IReadOnlyList<PaletteActivity> Palette => _palette ??= registry.Descriptors
-        .Where(d => d.TypeName != "Elsa.Flowchart")
+        .Where(d => d.TypeName is not ("Elsa.Flowchart" or WorkflowDefinitionActivity.TypeName))
         .Select(Describe)
         .OrderBy(a => a.Group switch { "work" => 0, "branch" => 1, _ => 2 })
         .ThenBy(a => Faces.TryGetValue(a.Type, out var f) ? f.Order : 100)
@@ -130,6 +162,43 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
         .ToList();
 
     public PaletteActivity? Find(string type) => Palette.FirstOrDefault(a => a.Type == type);
+
+    /// <summary>
+    /// Published workflows marked usable as an activity (<c>options.usableAsActivity</c>): each appears as a step named
+    /// as Elsa names it, with the workflow's inputs and outcomes; a new node carries the definition and version it runs.
+    /// </summary>
+    public static async Task<IReadOnlyList<PaletteActivity>> SubWorkflowsAsync(IDefinitionStore definitions, CancellationToken cancellationToken = default)
+    {
+        var found = new List<PaletteActivity>();
+        foreach (var version in await definitions.ListPublishedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var definition = await definitions.FindVersionAsync(version.Id, cancellationToken).ConfigureAwait(false);
+            if (definition?.Extra["options"]?["usableAsActivity"] is not JsonValue flag || !flag.TryGetValue(out bool usable) || !usable) continue;
+            var name = definition.Name ?? definition.DefinitionId;
+            var outcomes = (definition.Extra["outcomes"] as JsonArray)?.Select(o => o?.ToString() ?? "").Where(o => o.Length > 0).ToList() is { Count: > 0 } declared
+                ? declared
+                : [ActivityOutcomes.Done];
+            var inputs = (definition.Extra["inputs"] as JsonArray ?? []).OfType<JsonObject>()
+                .Select(i => (Name: i["name"]?.ToString() ?? "", Label: i["displayName"]?.ToString(), Help: i["description"]?.ToString(), Type: i["type"]?.ToString() ?? "Object"))
+                .Where(i => i.Name.Length > 0)
+                .Select(i => new PaletteInput(i.Name, string.IsNullOrWhiteSpace(i.Label) ? i.Name : i.Label, i.Help,
+                    i.Type switch { "Int32" or "Int64" or "Double" or "Decimal" => "number", "Boolean" => "bool", _ => "text" }, i.Type, false, null, false))
+                .ToList();
+            found.Add(new PaletteActivity(WorkflowDefinitionActivity.ActivityTypeName(name), "work", name,
+                $"Quy trình con: chạy phiên bản {definition.Version} của “{name}” như một bước; kết quả của nó là các nhánh ra.", "⧉", "Quy trình con",
+                outcomes.Select(o => new Choice(o, OutcomeLabel(o))).ToList(), null, inputs,
+                new JsonObject
+                {
+                    ["version"] = definition.Version,
+                    [WorkflowDefinitionActivity.DefinitionIdKey] = definition.DefinitionId,
+                    [WorkflowDefinitionActivity.VersionIdKey] = definition.Id,
+                    ["latestAvailablePublishedVersion"] = definition.Version,
+                    ["latestAvailablePublishedVersionId"] = definition.Id,
+                }));
+        }
+
+        return found;
+    }
 
     private static readonly string[] KnownActions =
         ["Approve", "Reject", "Return", "Done", "Complete", "Supplement", "Resubmitted", "Eligible", "Ineligible", "Hold", "Continue", "Stop", "Sign", "Resubmit", "Close"];
@@ -166,6 +235,7 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
             ? face
             : (input.Name, DefaultKind(input.ValueType), false, true);
         if (activityType == "Elsa.SetVariable" && input.Name == "value") kind = "text";
+        if (input.Name == "correlationId" && activityType != "Elsa.Correlate") required = false; // a child's own key is optional
         IReadOnlyList<Choice>? choices = (activityType, input.Name) switch
         {
             (_, "role") or (_, "escalateTo") => Roles.All.Select(r => new Choice(r, Labels.Role(r))).ToList(),

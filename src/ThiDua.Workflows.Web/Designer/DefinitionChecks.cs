@@ -50,7 +50,7 @@ public sealed partial class DefinitionChecks(ActivityRegistry registry, Activity
         CheckEntryAndReach(root, nodes, problems);
         foreach (var node in root.Activities)
         {
-            var known = registry.IsKnown(node.Type);
+            var known = registry.IsKnown(node);
             if (!known)
             {
                 problems.Add(new DesignerProblem("unknown-type", $"Bước “{Label(node)}” có loại hoạt động “{node.Type}” mà hệ thống không có.", node.Id, Detail: node.Type));

@@ -1,11 +1,12 @@
-using Hangfire;
 using System.Net.Mime;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Serialization;
+using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Web.Designer.Trial;
 using ThiDua.Workflows.Web.Security;
 
@@ -30,7 +31,11 @@ public static class DesignerEndpoints
         var group = app.MapGroup("/api/designer").WithTags("Designer").RequireAuthorization(Policies.Designer)
             .AddEndpointFilter(RequireAntiforgeryOnWrites);
 
-        group.MapGet("/activities", (ActivityCatalog catalog) => new { activities = catalog.Palette, outcomeLabels = catalog.OutcomeNames })
+        group.MapGet("/activities", async (ActivityCatalog catalog, IDefinitionStore definitions, CancellationToken ct) => new
+            {
+                activities = catalog.Palette.Concat(await ActivityCatalog.SubWorkflowsAsync(definitions, ct).ConfigureAwait(false)),
+                outcomeLabels = catalog.OutcomeNames,
+            })
             .WithSummary("Every registered activity type with its Vietnamese name, group, ports and inputs (type, editor, required).");
 
         group.MapGet("/definitions", (DesignerService designer, CancellationToken ct) => designer.ListAsync(ct))

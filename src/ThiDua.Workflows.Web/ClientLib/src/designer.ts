@@ -64,8 +64,9 @@ export class Designer {
   async start(canvas: HTMLElement, minimap: HTMLElement | null): Promise<void> {
     const [catalog, document] = await Promise.all([this.api.catalog(), this.api.open(this.options.definitionId)]);
     this.timings.fetched = performance.now();
-    this.catalog = catalog;
-    for (const face of catalog.activities) this.faces.set(face.type, face);
+    // A path cannot contain itself as a step.
+    this.catalog = { ...catalog, activities: catalog.activities.filter(a => a.properties?.workflowDefinitionId !== this.options.definitionId) };
+    for (const face of this.catalog.activities) this.faces.set(face.type, face);
     const parts = createGraph(canvas, minimap, this.options.editable);
     this.graph = parts.graph;
     this.history = parts.history;
@@ -291,7 +292,7 @@ export class Designer {
   /** A new activity of a type with a fresh id and the defaults a person expects (a task with two choices). */
   newActivity(type: string): ElsaActivity {
     const id = newActivityId(type, candidate => !!this.graph.getCellById(candidate));
-    const activity: ElsaActivity = { id, type, version: 1 };
+    const activity: ElsaActivity = { id, type, version: 1, ...structuredClone(this.face(type)?.properties ?? {}) };
     if (type === 'ThiDua.UserTask') {
       activity.title = { typeName: 'String', expression: { type: 'Literal', value: 'Việc mới' } };
       activity.actions = { typeName: 'String[]', expression: { type: 'Object', value: '["Approve","Reject"]' } };

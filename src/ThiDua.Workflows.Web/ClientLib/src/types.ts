@@ -24,6 +24,8 @@ export interface PaletteActivity {
   outcomes: Choice[];
   outcomesFrom?: string | null;
   inputs: PaletteInput[];
+  /** Keys a new node of this type starts with (a sub-workflow's definition and version). */
+  properties?: Record<string, unknown> | null;
 }
 
 export interface Catalog { activities: PaletteActivity[]; outcomeLabels: Record<string, string> }
