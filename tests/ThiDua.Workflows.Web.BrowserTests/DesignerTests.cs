@@ -262,6 +262,47 @@ public sealed class DesignerTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task ASubPathPublishedOnce_IsAStepInThePalette_AndDroppedIntoAnotherPathWithItsOutcomesAsPorts()
+    {
+        // "The council step" drawn once, usable as an activity, ending as passed or failed.
+        var definitions = host.Services.GetRequiredService<IDefinitionStore>();
+        var councilStep = ElsaJsonReader.ReadOrThrow("""
+            { "id": "buoc-hoi-dong-v1", "definitionId": "buoc-hoi-dong", "name": "Bước Hội đồng", "version": 1,
+              "options": { "usableAsActivity": true }, "outcomes": [ "Passed", "Failed" ],
+              "inputs": [ { "name": "nomination", "type": "String", "displayName": "Mã hồ sơ" } ],
+              "root": { "id": "Flowchart1", "type": "Elsa.Flowchart",
+                "activities": [ { "id": "done", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Passed" } } } ],
+                "connections": [] } }
+            """);
+        await definitions.SaveAsync(councilStep, DefinitionSaveMode.AsIs);
+        await definitions.SetPublishedAsync(councilStep.Id, true);
+
+        var errors = new List<string>();
+        var office = await host.SignedInAsync("vanphong", bypassCsp: false);
+        office.PageError += (_, error) => errors.Add(error);
+        await office.GotoAsync("/designer");
+        await office.FillAsync("#name", "Xét danh hiệu dùng bước Hội đồng");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Tạo và mở trình thiết kế" }).ClickAsync();
+        await office.WaitForURLAsync(new Regex("/designer/quy-trinh-"));
+        await office.WaitForSelectorAsync("#designer-app[data-ready=true]");
+
+        await DropFromPaletteAsync(office, "hoi dong", "BướcHộiĐồng", 260, 160);
+        await office.FillAsync(".palette-search", "");
+        var model = JsonNode.Parse(await ModelAsync(office))!;
+        var step = model["root"]!["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "BướcHộiĐồng")!;
+        Assert.Equal("buoc-hoi-dong", step["workflowDefinitionId"]!.GetValue<string>());
+        Assert.Equal("buoc-hoi-dong-v1", step["workflowDefinitionVersionId"]!.GetValue<string>());
+        var id = step["id"]!.GetValue<string>();
+        await Assertions.Expect(Port(office, id, "Passed")).ToBeVisibleAsync();
+        await Assertions.Expect(Port(office, id, "Failed")).ToBeVisibleAsync();
+        await Assertions.Expect(office.Locator($".designer-canvas g[data-cell-id='{id}']")).ToContainTextAsync("Không thông qua");
+        await DragAsync(office, Port(office, "start", "Done"), Port(office, id, "in"));
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-subpath-1280.png") });
+        await Assertions.Expect(office.Locator(".problem[data-code='unknown-type']")).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task TheNominationPage_DrawsItsPathWithTheDesignersCode_CurrentStepAndPathTaken()
     {
         var contexts = host.Services.GetRequiredService<Persistence.IWorkflowDbContextFactory>();

@@ -13,6 +13,9 @@ internal interface IExpressionScope
 
     JsonObject Input { get; }
 
+    /// <summary>The inputs the workflow declares (each gets a <c>get&lt;Name&gt;()</c> accessor, null when not given).</summary>
+    IReadOnlyList<string> InputNames { get; }
+
     string InstanceId { get; }
 
     string DefinitionId { get; }

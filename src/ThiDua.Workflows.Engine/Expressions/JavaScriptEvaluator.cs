@@ -120,7 +120,8 @@ internal sealed class JavaScriptEvaluator
             }
         }
 
-        foreach (var name in scope.Input.Select(p => p.Key))
+        // Declared inputs first (an input the start did not give reads as null), then whatever the start gave.
+        foreach (var name in scope.InputNames.Concat(scope.Input.Select(p => p.Key)).Distinct(StringComparer.Ordinal))
             if (IsIdentifier(name) && !scope.VariableNames.Contains(name))
                 engine.SetValue("get" + name, new Func<JsValue>(() => ToJs(engine, scope.Input[name])));
 

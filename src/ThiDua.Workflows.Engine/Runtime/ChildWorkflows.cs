@@ -175,7 +175,20 @@ public sealed class ChildWorkflowHandler(IServiceProvider services, string kind)
         }
 
         await runtime.StartAsync(definition, new StartOptions(
-            payload["input"] as JsonObject, payload["correlationId"]?.GetValue<string>(), childId, parent), cancellationToken).ConfigureAwait(false);
+            MatchDeclaredInputs(payload["input"] as JsonObject, definition), payload["correlationId"]?.GetValue<string>(), childId, parent),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // Elsa writes a child's input on the parent's node in camelCase ("message" for the input "Message"): the child
+    // receives it under the name it declares.
+    private static JsonObject? MatchDeclaredInputs(JsonObject? input, WorkflowDefinition definition)
+    {
+        if (input is null) return null;
+        var declared = CompiledWorkflow.DeclaredInputs(definition);
+        var matched = new JsonObject();
+        foreach (var (key, value) in input)
+            matched[declared.FirstOrDefault(d => string.Equals(d, key, StringComparison.OrdinalIgnoreCase)) ?? key] = value?.DeepClone();
+        return matched;
     }
 
     /// <summary>Picks the child's version: the named version (by id, then by number) when the rule allows it, else the published one.</summary>

@@ -21,6 +21,7 @@ internal sealed class CompiledWorkflow
         Index(definition.Root, RootPath, variables);
         Variables = variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         VariableNamesById = variables.Where(v => v.Id is not null).GroupBy(v => v.Id!).ToDictionary(g => g.Key, g => g.First().Name);
+        InputNames = DeclaredInputs(definition);
     }
 
     public WorkflowDefinition Definition { get; }
@@ -30,6 +31,9 @@ internal sealed class CompiledWorkflow
     public IReadOnlyDictionary<string, VariableDefinition> Variables { get; }
 
     public IReadOnlyDictionary<string, string> VariableNamesById { get; }
+
+    /// <summary>The workflow's declared inputs (<c>inputs[].name</c>), whose accessors exist even when a start does not give them.</summary>
+    public IReadOnlyList<string> InputNames { get; }
 
     /// <summary>Activity ids by their display name (for <c>getOutputFrom("name")</c>); the first activity wins a shared name.</summary>
     public IReadOnlyDictionary<string, string> ActivityIdByName => _idsByName;
@@ -45,6 +49,12 @@ internal sealed class CompiledWorkflow
     }
 
     public static string ChildPath(string parentPath, ActivityNode child) => parentPath + ":" + child.Id;
+
+    /// <summary>The names in a definition's <c>inputs</c> list.</summary>
+    public static IReadOnlyList<string> DeclaredInputs(WorkflowDefinition definition) =>
+        (definition.Extra["inputs"] as System.Text.Json.Nodes.JsonArray ?? [])
+            .Select(i => (i as System.Text.Json.Nodes.JsonObject)?["name"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out string? name) ? name : null)
+            .Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
 
     public ActivityNode Node(string path) =>
         _nodes.TryGetValue(path, out var node) ? node

@@ -77,6 +77,8 @@ internal sealed class ExecutionSession : IExpressionScope
 
     public JsonObject Input => Instance.Input;
 
+    public IReadOnlyList<string> InputNames => Workflow.InputNames;
+
     public string InstanceId => Instance.Id;
 
     public string DefinitionId => Instance.DefinitionId;
