@@ -65,17 +65,17 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
         ["Elsa.Flowchart"] = ("advanced", "Sơ đồ con", "Một sơ đồ các hoạt động nối với nhau.", "▦", 38),
         ["Elsa.If"] = ("branch", "Nếu… thì… không thì", "Kiểm tra một điều kiện; đi nhánh Đúng hoặc Sai.", "◇", 24),
         ["Elsa.Sequence"] = ("advanced", "Chuỗi bước", "Chạy lần lượt các hoạt động nằm trong nó.", "≡", 40),
-        ["Elsa.While"] = ("advanced", "Lặp khi còn đúng", "Chạy phần thân lặp lại khi điều kiện còn đúng.", "⟳", 41),
+        ["Elsa.While"] = ("advanced", "Lặp khi còn đúng", "Chạy phần thân lặp lại khi điều kiện còn đúng.", "⇄", 41),
         ["Elsa.ForEach"] = ("advanced", "Lặp theo danh sách", "Chạy phần thân lần lượt cho từng mục của danh sách.", "⋯", 42),
         ["Elsa.ParallelForEach"] = ("advanced", "Lặp song song theo danh sách", "Chạy phần thân cùng lúc cho mọi mục của danh sách.", "⋰", 43),
-        ["Elsa.Break"] = ("advanced", "Thoát vòng lặp", "Dừng vòng lặp đang chứa bước này.", "⤓", 44),
+        ["Elsa.Break"] = ("advanced", "Thoát vòng lặp", "Dừng vòng lặp đang chứa bước này.", "⇤", 44),
         ["Elsa.SetOutput"] = ("advanced", "Gán kết quả của quy trình", "Đặt một kết quả mà quy trình cha nhận được.", "⇥", 45),
         ["Elsa.Complete"] = ("advanced", "Hoàn thành với kết quả", "Kết thúc quy trình với các kết quả (nhánh ra của bước gọi nó).", "✔", 46),
         ["Elsa.RunJavaScript"] = ("advanced", "Chạy JavaScript", "Chạy một đoạn mã JavaScript; kết quả lưu vào biến, có thể chọn nhánh ra.", "{}", 47),
-        ["Elsa.Cron"] = ("advanced", "Lịch định kỳ (cron)", "Chờ tới thời điểm kế tiếp theo biểu thức cron; nếu được đánh dấu khởi động thì chạy quy trình theo lịch.", "⏲", 48),
+        ["Elsa.Cron"] = ("advanced", "Lịch định kỳ (cron)", "Chờ tới thời điểm kế tiếp theo biểu thức cron; nếu được đánh dấu khởi động thì chạy quy trình theo lịch.", "◴", 48),
         ["Elsa.HttpEndpoint"] = ("advanced", "Nhận yêu cầu HTTP", "Chờ một yêu cầu HTTP tới /workflows/đường-dẫn.", "⇲", 49),
         ["Elsa.WriteHttpResponse"] = ("advanced", "Trả lời yêu cầu HTTP", "Trả mã trạng thái và nội dung cho yêu cầu HTTP đang chờ.", "⇱", 50),
-        ["Elsa.ExecuteWorkflow"] = ("advanced", "Chạy quy trình khác", "Chạy phiên bản đang dùng của một quy trình khác như quy trình con và chờ kết quả.", "⧉", 51),
+        ["Elsa.ExecuteWorkflow"] = ("advanced", "Chạy quy trình khác", "Chạy phiên bản đang dùng của một quy trình khác như quy trình con và chờ kết quả.", "▣", 51),
         ["Elsa.DispatchWorkflow"] = ("advanced", "Khởi động quy trình khác", "Khởi động một quy trình khác rồi đi tiếp ngay.", "⇢", 52),
     };
 
@@ -185,7 +185,7 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
                     i.Type switch { "Int32" or "Int64" or "Double" or "Decimal" => "number", "Boolean" => "bool", _ => "text" }, i.Type, false, null, false))
                 .ToList();
             found.Add(new PaletteActivity(WorkflowDefinitionActivity.ActivityTypeName(name), "work", name,
-                $"Quy trình con: chạy phiên bản {definition.Version} của “{name}” như một bước; kết quả của nó là các nhánh ra.", "⧉", "Quy trình con",
+                $"Quy trình con: chạy phiên bản {definition.Version} của “{name}” như một bước; kết quả của nó là các nhánh ra.", "▣", "Quy trình con",
                 outcomes.Select(o => new Choice(o, OutcomeLabel(o))).ToList(), null, inputs,
                 new JsonObject
                 {
