@@ -46,6 +46,8 @@ public sealed class EfDefinitionStore(IWorkflowDbContextFactory contexts, TimePr
             return ToVersion(existing);
 
         var siblings = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (mode == DefinitionSaveMode.AsIs && siblings.Find(d => d.Id == definition.Id) is { } justStored)
+            return ToVersion(justStored); // stored by a concurrent caller since the check above
         if (mode == DefinitionSaveMode.NewDraft)
         {
             var next = siblings.Count == 0 ? 1 : siblings.Max(d => d.Version) + 1;
@@ -65,8 +67,20 @@ public sealed class EfDefinitionStore(IWorkflowDbContextFactory contexts, TimePr
             CreatedAt = clock.GetUtcNow(),
         };
         db.Definitions.Add(record);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (mode == DefinitionSaveMode.AsIs)
+        {
+            // Another caller stored the same version at the same moment (two first starts): that one stands.
+            await using var again = contexts.Create();
+            var stored = await again.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definition.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is null) throw;
+            return ToVersion(stored);
+        }
+
         return ToVersion(record);
     }
 

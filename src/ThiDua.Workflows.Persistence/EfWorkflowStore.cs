@@ -18,7 +18,7 @@ namespace ThiDua.Workflows.Persistence;
 /// schema and migrations, and the change tracker would cost more than the database here. Identifiers are quoted, so
 /// the same statements run on SQLite and PostgreSQL.
 /// </summary>
-public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConnections sql) : IWorkflowStore
+public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConnections sql, CommitGroup commits) : IWorkflowStore
 {
     private static readonly JsonSerializerOptions JournalJson = new()
     {
@@ -95,12 +95,15 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         instance.Revision = revision;
         var state = JsonSerializer.Serialize(instance, EngineJson.Options);
 
-        var outcome = await sql.RunAsync(transaction: true, db => CommitAsync(db, commit, state, revision, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Concurrent callers' bursts share a transaction (see CommitGroup); each is checked and undone on its own.
+        var outcome = await commits.CommitAsync(db => ApplyAsync(db, commit, state, revision, cancellationToken)).ConfigureAwait(false);
         if (outcome == CommitOutcome.Conflict) instance.Revision = previousRevision;
         return outcome;
     }
 
-    private static async Task<CommitOutcome> CommitAsync(SqlExecutor db, WorkflowCommit commit, string state, long revision, CancellationToken cancellationToken)
+    // Writes one burst in the current transaction; Conflict means the caller must undo it (a lost revision race, a
+    // bookmark already claimed, an instance id already taken).
+    private static async Task<CommitOutcome> ApplyAsync(SqlExecutor db, WorkflowCommit commit, string state, long revision, CancellationToken cancellationToken)
     {
         var instance = commit.Instance;
         try
@@ -128,12 +131,12 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
                     ("@id", instance.Id), ("@expected", expected), ("@revision", revision), ("@status", instance.Status.ToString()),
                     ("@correlationId", instance.CorrelationId), ("@name", instance.Name), ("@incidents", instance.Incidents.Count),
                     ("@state", state), ("@updatedAt", instance.UpdatedAt.UtcTicks), ("@finishedAt", instance.FinishedAt?.UtcTicks)).ConfigureAwait(false);
-                if (updated == 0) return await ConflictAsync(db).ConfigureAwait(false);
+                if (updated == 0) return CommitOutcome.Conflict;
             }
 
             if (commit.ClaimedBookmarkId is { } claimed
                 && await db.ExecuteAsync("""DELETE FROM "Bookmarks" WHERE "Id" = @id""", cancellationToken, ("@id", claimed)).ConfigureAwait(false) == 0)
-                return await ConflictAsync(db).ConfigureAwait(false);
+                return CommitOutcome.Conflict;
 
             foreach (var removed in commit.RemovedBookmarkIds)
                 await db.ExecuteAsync("""DELETE FROM "Bookmarks" WHERE "Id" = @id""", cancellationToken, ("@id", removed)).ConfigureAwait(false);
@@ -178,13 +181,12 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
                     ("@createdAt", m.CreatedAt.UtcTicks),
                     ("@nextAttemptAt", (m.CreatedAt + EfOutboxDispatcher.InlineLease).UtcTicks)).ConfigureAwait(false); // the committing process delivers it first
 
-            await db.CommitAsync(cancellationToken).ConfigureAwait(false);
             return CommitOutcome.Committed;
         }
         catch (DbException ex) when (commit.ExpectedRevision is null && IsUniqueViolation(ex))
         {
             // The instance id exists already: another start won. Any other database error is a real failure.
-            return await ConflictAsync(db).ConfigureAwait(false);
+            return CommitOutcome.Conflict;
         }
     }
 
@@ -228,12 +230,6 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
-
-    private static async Task<CommitOutcome> ConflictAsync(SqlExecutor db)
-    {
-        await db.RollbackAsync().ConfigureAwait(false);
-        return CommitOutcome.Conflict;
-    }
 
     /// <summary>A journal record as stored inside its burst's row (short names: the journal is the bulk of the data).</summary>
     private sealed record JournalLine(

@@ -18,6 +18,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton<IWorkflowDbContextFactory>(sp => new WorkflowDbContextFactory(sp.GetRequiredService<StoreOptions>()));
         services.TryAddSingleton<SqlConnections>();
+        services.TryAddSingleton<CommitGroup>();
         services.Replace(ServiceDescriptor.Singleton<IWorkflowStore, EfWorkflowStore>());
         services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
         services.TryAddSingleton<IDefinitionDraftStore, EfDefinitionDraftStore>();

@@ -20,6 +20,9 @@ public sealed class SqlConnections : IAsyncDisposable
 
     public SqlConnections(IWorkflowDbContextFactory contexts) => _contexts = contexts;
 
+    /// <summary>True on SQLite, where one connection writes at a time.</summary>
+    public bool IsSqlite => _contexts.Provider == StoreProvider.Sqlite;
+
     /// <summary>Runs <paramref name="work"/> with a connection (and a transaction when asked), committing if it returns normally.</summary>
     public async Task<T> RunAsync<T>(bool transaction, Func<SqlExecutor, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -49,6 +49,15 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
         output.WriteLine($"    database {main.DatabaseBytes / 1024.0 / 1024.0:F1} MiB = {main.DatabaseBytes / (double)options.Instances:F0} bytes per finished instance; allocated {main.AllocatedBytesPerTransition:F0} bytes per transition");
         output.WriteLine($"(c) transitions/s ÷ raw inserts/s = {main.Rate / raw:P1} (target ≥ 25%)");
 
+        // Concurrent callers: bursts committed together (group commit). Each caller drives its own share of instances.
+        var concurrent = new Dictionary<int, (DriveResult Result, double GroupSize)>();
+        foreach (var callers in new[] { 1, 4, 16, 64 })
+            concurrent[callers] = await DriveConcurrentAsync(NewFile($"callers{callers}"), options.Instances, callers);
+        output.WriteLine($"(d) 16 callers: {concurrent[16].Result.Rate:F0} transitions/s");
+        foreach (var (callers, (result, groupSize)) in concurrent)
+            output.WriteLine($"    {callers,2} caller(s): {result.Rate,6:F0} transitions/s ({result.Rate / raw:P0} of raw inserts), resume latency p50 {result.P50:F2} ms, "
+                + $"p95 {result.P95:F2} ms, p99 {result.P99:F2} ms; {groupSize:F1} bursts per commit");
+
         // Scale: the median of three batches with about 1,000 finished instances in the database, against the median
         // of three batches once it holds ScaleInstances more. A single short batch is too noisy on 2 cores.
         var scaleFile = NewFile("scale");
@@ -142,6 +151,51 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
             n, elapsed, n / elapsed.TotalSeconds, startRate,
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
             DatabaseBytes(file) - sizeBefore, allocated / (double)n, finished == instances);
+    }
+
+    // The same shape and count as DriveAsync, with the resumes spread over concurrent callers.
+    private static async Task<(DriveResult Result, double GroupSize)> DriveConcurrentAsync(string file, int instances, int callers)
+    {
+        var services = new ServiceCollection();
+        services.AddWorkflowEngine().AddEfCoreStore(o => o.SqliteFile = file);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        var runtime = provider.GetRequiredService<IWorkflowRuntime>();
+        var definition = ApprovalWorkflow();
+        var warm = await runtime.StartAsync(definition);
+        for (var s = 0; s < Steps; s++) warm = (await runtime.ResumeAsync(warm.Bookmarks[0].Id)).Run!;
+
+        var waiting = new string[instances];
+        for (var i = 0; i < instances; i++) waiting[i] = (await runtime.StartAsync(definition)).Bookmarks[0].Id;
+
+        var group = provider.GetRequiredService<CommitGroup>();
+        var (groupsBefore, burstsBefore) = (group.Groups, group.Bursts);
+        var latencies = new double[instances * Steps];
+        var next = -1;
+        var finished = 0;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            for (var i = caller; i < instances; i += callers)
+            {
+                for (var step = 0; step < Steps; step++)
+                {
+                    var t0 = Stopwatch.GetTimestamp();
+                    var run = (await runtime.ResumeAsync(waiting[i])).Run!;
+                    latencies[Interlocked.Increment(ref next)] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    if (run.Status == WorkflowStatus.Finished) Interlocked.Increment(ref finished);
+                    else waiting[i] = run.Bookmarks[0].Id;
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        var n = next + 1;
+        Array.Sort(latencies);
+        var groupSize = (group.Bursts - burstsBefore) / (double)Math.Max(1, group.Groups - groupsBefore);
+        return (new DriveResult(n, elapsed, n / elapsed.TotalSeconds, 0, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
+            DatabaseBytes(file), allocated / (double)n, finished == instances), groupSize);
     }
 
     /// <summary>Copies the finished instances (with their journals) under new ids until the database holds <paramref name="total"/> more.</summary>

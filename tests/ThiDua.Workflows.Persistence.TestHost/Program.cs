@@ -10,8 +10,9 @@ using ThiDua.Workflows.Persistence;
 // Usage:
 //   TestHost start   --db sqlite:FILE|postgres:CONN --workflow FILE
 //   TestHost recover --db ...
-//   TestHost resume  --db ... --bookmarks FILE [--go FILE]
+//   TestHost resume  --db ... --bookmarks FILE [--go FILE] [--callers N] [--acks FILE]
 // Output lines: "line: TEXT" for each WriteLine, "instance: ID STATUS", "resumed: N", "already: N".
+// With --acks, each bookmark whose resume was acknowledged (Resumed) is appended to FILE at once, one id a line.
 var options = ParseArgs(args[1..]);
 var services = new ServiceCollection();
 services.AddSingleton<IOutboxHandler, PrintLine>();
@@ -48,12 +49,30 @@ switch (args[0])
         if (options.TryGetValue("--go", out var go))
             while (!File.Exists(go)) await Task.Delay(5);
         int resumed = 0, already = 0;
-        foreach (var id in ids.Where(l => l.Length > 0))
+        var callers = options.TryGetValue("--callers", out var c) ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var acks = options.TryGetValue("--acks", out var a) ? new StreamWriter(a, append: true) { AutoFlush = true } : null;
+        var gate = new Lock();
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(ids.Where(l => l.Length > 0));
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
-            var result = await runtime.ResumeAsync(id, new JsonObject { ["by"] = Environment.ProcessId });
-            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
-            else already++;
-        }
+            while (queue.TryDequeue(out var id))
+            {
+                var result = await runtime.ResumeAsync(id, new JsonObject { ["by"] = Environment.ProcessId });
+                lock (gate)
+                {
+                    if (result.Outcome == ResumeOutcome.Resumed)
+                    {
+                        resumed++;
+                        acks?.WriteLine(id);
+                    }
+                    else
+                    {
+                        already++;
+                    }
+                }
+            }
+        })));
+        acks?.Dispose();
 
         Console.WriteLine($"resumed: {resumed}");
         Console.WriteLine($"already: {already}");

@@ -38,6 +38,8 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public IWorkflowDbContextFactory Contexts => _provider.GetRequiredService<IWorkflowDbContextFactory>();
 
+    public IServiceProvider Services => _provider;
+
     public static async Task<StoreHost> SqliteAsync(string? file = null, bool migrate = true)
     {
         file ??= Path.Combine(Path.GetTempPath(), "thidua-tests", Guid.NewGuid().ToString("N") + ".db");
