@@ -67,6 +67,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         if (query.Hash is not null) rows = rows.Where(b => b.Hash == query.Hash);
         if (query.WorkflowInstanceId is not null) rows = rows.Where(b => b.WorkflowInstanceId == query.WorkflowInstanceId);
         if (query.CorrelationId is not null) rows = rows.Where(b => b.CorrelationId == query.CorrelationId);
+        if (query.Name is not null) rows = rows.Where(b => b.Name == query.Name);
         rows = query.DueBy is { } dueBy
             ? rows.Where(b => b.ResumeAt != null && b.ResumeAt <= dueBy).OrderBy(b => b.ResumeAt)
             : rows.OrderBy(b => b.CreatedAt);

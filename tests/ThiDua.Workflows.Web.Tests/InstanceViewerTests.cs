@@ -27,6 +27,29 @@ public sealed class InstanceViewerTests(WebHost host)
         """;
 
     [Fact]
+    public async Task AChildInstance_LinksToItsParent_AndShowsItsOutput()
+    {
+        var activities = Path.Combine(WebHost.RepositoryRoot, "tests", "ThiDua.Workflows.Engine.Tests", "Workflows", "activities");
+        var definitions = host.Services.GetRequiredService<IDefinitionStore>();
+        var child = ElsaJsonReader.ReadOrThrow(await File.ReadAllTextAsync(Path.Combine(activities, "greet-child.json")));
+        await definitions.SaveAsync(child, DefinitionSaveMode.AsIs);
+        await definitions.SetPublishedAsync(child.Id, true);
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        var parent = await runtime.StartAsync(ElsaJsonReader.ReadOrThrow(await File.ReadAllTextAsync(Path.Combine(activities, "execute-workflow.json"))));
+        Assert.Equal(WorkflowStatus.Finished, (await store.FindInstanceAsync(parent.InstanceId))!.Status);
+        string? childId = null;
+        foreach (var id in await store.FindInstanceIdsAsync(WorkflowStatus.Finished, limit: 100_000))
+            if ((await store.FindInstanceAsync(id))!.Parent?.InstanceId == parent.InstanceId) childId = id;
+
+        var page = await (await host.SignedInAsync("admin")).GetStringAsync($"/admin/instances/{childId}");
+
+        Assert.Contains("Quy trình cha", page);
+        Assert.Contains($"href=\"/admin/instances/{parent.InstanceId}\"", page);
+        Assert.Contains("Xin chào An", page);
+    }
+
+    [Fact]
     public async Task TheAdministrator_SeesTheJournalAndIncident_RetriesAFaultedInstance_AndCancelsAWaitingOne()
     {
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();

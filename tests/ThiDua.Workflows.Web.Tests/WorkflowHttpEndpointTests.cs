@@ -52,6 +52,19 @@ public sealed class WorkflowHttpEndpointTests(WebHost host)
     }
 
     [Fact]
+    public async Task ARouteTemplate_MatchesTheRequestPath_AndItsValuesAreTheRouteData()
+    {
+        await PublishAsync("http-user.json");
+        var client = host.CreateClient();
+
+        var response = await client.GetAsync("/workflows/users/42");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Người dùng 42", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/workflows/users/42/extra")).StatusCode);
+    }
+
+    [Fact]
     public async Task APathNoWorkflowListensTo_IsA404ProblemInVietnamese_AndAWrongMethodToo()
     {
         await PublishAsync("http-hello.json");

@@ -6,8 +6,9 @@ namespace ThiDua.Workflows.Engine.Activities;
 /// <summary>
 /// Elsa.HttpEndpoint: waits for an HTTP request to <c>path</c> with one of <c>supportedMethods</c> (default GET). The
 /// host routes <c>/workflows/{path}</c> to it: a waiting instance is resumed (narrowed by <c>?correlationId=</c>), and a
-/// published workflow whose endpoint can start it (<c>canStartWorkflow</c>) is started. The request becomes the
-/// outputs <c>queryStringData</c>, <c>headers</c>, <c>parsedContent</c> and <c>result</c>.
+/// published workflow whose endpoint can start it (<c>canStartWorkflow</c>) is started. A path may be a route
+/// template (<c>users/{userid}</c>) whose values become <c>routeData</c>. The request becomes the outputs
+/// <c>queryStringData</c>, <c>headers</c>, <c>parsedContent</c>, <c>routeData</c> and <c>result</c>.
 /// </summary>
 [Activity(TypeName, Category = "HTTP", DisplayName = "HTTP Endpoint", Description = "Waits for an HTTP request.")]
 public sealed class HttpEndpoint : IActivity
@@ -34,7 +35,8 @@ public sealed class HttpEndpoint : IActivity
         context.SetOutput("queryStringData", request["query"]?.DeepClone());
         context.SetOutput("headers", request["headers"]?.DeepClone());
         context.SetOutput("parsedContent", request["body"]?.DeepClone());
-        context.SetOutput("routeData", new JsonObject { ["path"] = request["path"]?.DeepClone() });
+        // A route template ("users/{userid}") fills routeData with its values; a plain path gives the path.
+        context.SetOutput("routeData", request["routeData"]?.DeepClone() ?? new JsonObject { ["path"] = request["path"]?.DeepClone() });
         context.SetOutput("result", request.DeepClone());
         context.Complete();
         return ValueTask.CompletedTask;
@@ -77,6 +79,9 @@ public sealed class HttpEndpoint : IActivity
             return JsonValue.Create(text);
         }
     }
+
+    /// <summary>True for a route template with parameters, e.g. <c>users/{userid}</c>.</summary>
+    public static bool IsTemplate(string path) => path.Contains('{', StringComparison.Ordinal);
 
     /// <summary>"/Hello/" and "hello" are one path: no slashes at the ends, lower case.</summary>
     public static string? NormalizePath(string? path) =>

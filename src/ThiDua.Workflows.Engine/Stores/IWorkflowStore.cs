@@ -26,13 +26,14 @@ public enum CommitOutcome
     Conflict,
 }
 
-/// <summary>Which bookmarks to find: by stimulus hash, by instance, or timers due by a moment.</summary>
+/// <summary>Which bookmarks to find: by stimulus hash, by instance, by stimulus name, or timers due by a moment.</summary>
 public sealed record BookmarkQuery(
     string? Hash = null,
     string? WorkflowInstanceId = null,
     string? CorrelationId = null,
     DateTimeOffset? DueBy = null,
-    int Limit = 1000);
+    int Limit = 1000,
+    string? Name = null);
 
 /// <summary>The runtime's view of persistence: instances, bookmarks, journal; one transaction per burst.</summary>
 public interface IWorkflowStore

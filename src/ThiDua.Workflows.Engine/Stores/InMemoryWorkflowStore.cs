@@ -46,6 +46,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(b => query.Hash is null || b.Hash == query.Hash)
                 .Where(b => query.WorkflowInstanceId is null || b.WorkflowInstanceId == query.WorkflowInstanceId)
                 .Where(b => query.CorrelationId is null || b.CorrelationId == query.CorrelationId)
+                .Where(b => query.Name is null || b.Name == query.Name)
                 .Where(b => query.DueBy is null || (b.ResumeAt is { } at && at <= query.DueBy))
                 .OrderBy(b => b.ResumeAt ?? b.CreatedAt)
                 .Take(query.Limit)

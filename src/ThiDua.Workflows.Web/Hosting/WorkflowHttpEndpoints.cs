@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing.Template;
 using ThiDua.Workflows.Engine.Activities;
 using ThiDua.Workflows.Engine.Model;
 using ThiDua.Workflows.Engine.Runtime;
@@ -35,6 +36,15 @@ public sealed class HttpWorkflowTriggers(IDefinitionStore definitions)
 
         return found;
     }
+
+    /// <summary>The route templates (<c>users/{userid}</c>) of the published triggers for this method.</summary>
+    public async Task<IReadOnlyList<string>> TemplatesAsync(string method, bool signedIn, CancellationToken cancellationToken = default)
+    {
+        await FindAsync("", method, signedIn, cancellationToken).ConfigureAwait(false); // loads what was published since
+        return _byVersion.Values.SelectMany(e => e.Triggers)
+            .Where(t => HttpEndpoint.IsTemplate(t.Path) && t.Methods.Contains(method) && (!t.Authorize || signedIn))
+            .Select(t => t.Path).Distinct(StringComparer.Ordinal).ToList();
+    }
 }
 
 /// <summary>
@@ -60,8 +70,8 @@ public static partial class WorkflowHttpEndpoints
             .ExcludeFromDescription();
     }
 
-    private static async Task<IResult> HandleAsync(string? path, HttpContext http, IWorkflowRuntime runtime, HttpWorkflowTriggers triggers,
-        ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string? path, HttpContext http, IWorkflowRuntime runtime, IWorkflowStore store,
+        HttpWorkflowTriggers triggers, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var normalized = HttpEndpoint.NormalizePath(path);
         if (normalized is null) return NoEndpoint();
@@ -73,24 +83,16 @@ public static partial class WorkflowHttpEndpoints
             return Results.Problem($"Nội dung yêu cầu vượt quá {MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         var log = logs.CreateLogger(typeof(WorkflowHttpEndpoints));
-        var runs = new List<WorkflowRunResult>();
-        foreach (var authorized in signedIn ? new[] { false, true } : [false])
-            foreach (var resumed in await runtime.TriggerAsync(HttpEndpoint.Stimulus(normalized, method, authorized),
-                         new TriggerOptions(request, CorrelationId: correlationId), cancellationToken).ConfigureAwait(false))
-                if (resumed is { Outcome: ResumeOutcome.Resumed, Run: { } run }) runs.Add(run);
-
+        var runs = await DispatchAsync(normalized, method, signedIn, correlationId, request, runtime, triggers, log, cancellationToken).ConfigureAwait(false);
         if (runs.Count == 0)
         {
-            foreach (var (definition, trigger) in await triggers.FindAsync(normalized, method, signedIn, cancellationToken).ConfigureAwait(false))
+            // No endpoint at this exact path: try the route templates that wait or start workflows.
+            foreach (var template in await TemplatesAsync(method, signedIn, correlationId, store, triggers, cancellationToken).ConfigureAwait(false))
             {
-                // The start runs up to the endpoint, which then waits; the request resumes exactly that instance.
-                var started = await runtime.StartAsync(definition, new StartOptions(CorrelationId: correlationId), cancellationToken).ConfigureAwait(false);
-                var waiting = started.Bookmarks.FirstOrDefault(b => b.ActivityId == trigger.ActivityId
-                    && b.Hash == HttpEndpoint.Stimulus(normalized, method, trigger.Authorize).Hash);
-                if (waiting is null) continue;
-                var resumed = await runtime.ResumeAsync(waiting.Id, request, cancellationToken).ConfigureAwait(false);
-                if (resumed.Run is { } run) runs.Add(run);
-                WorkflowStarted(log, definition.DefinitionId, started.InstanceId, normalized);
+                if (MatchTemplate(template, normalized) is not { } routeData) continue;
+                request["routeData"] = routeData;
+                runs = await DispatchAsync(template, method, signedIn, correlationId, request, runtime, triggers, log, cancellationToken).ConfigureAwait(false);
+                if (runs.Count > 0) break;
             }
         }
 
@@ -101,6 +103,66 @@ public static partial class WorkflowHttpEndpoints
                 ? Results.Problem("Quy trình gặp lỗi khi xử lý yêu cầu.", statusCode: StatusCodes.Status500InternalServerError)
                 : Results.NoContent();
         return new WorkflowResponse(response);
+    }
+
+    // Resumes the instances waiting at this path (or template) and method; when none waits, starts the published triggers.
+    private static async Task<List<WorkflowRunResult>> DispatchAsync(string path, string method, bool signedIn, string? correlationId, JsonObject request,
+        IWorkflowRuntime runtime, HttpWorkflowTriggers triggers, ILogger log, CancellationToken cancellationToken)
+    {
+        var runs = new List<WorkflowRunResult>();
+        foreach (var authorized in signedIn ? new[] { false, true } : [false])
+            foreach (var resumed in await runtime.TriggerAsync(HttpEndpoint.Stimulus(path, method, authorized),
+                         new TriggerOptions(request, CorrelationId: correlationId), cancellationToken).ConfigureAwait(false))
+                if (resumed is { Outcome: ResumeOutcome.Resumed, Run: { } run }) runs.Add(run);
+        if (runs.Count > 0) return runs;
+
+        foreach (var (definition, trigger) in await triggers.FindAsync(path, method, signedIn, cancellationToken).ConfigureAwait(false))
+        {
+            // The start runs up to the endpoint, which then waits; the request resumes exactly that instance.
+            var started = await runtime.StartAsync(definition, new StartOptions(CorrelationId: correlationId), cancellationToken).ConfigureAwait(false);
+            var waiting = started.Bookmarks.FirstOrDefault(b => b.ActivityId == trigger.ActivityId
+                && b.Hash == HttpEndpoint.Stimulus(path, method, trigger.Authorize).Hash);
+            if (waiting is null) continue;
+            var resumed = await runtime.ResumeAsync(waiting.Id, request, cancellationToken).ConfigureAwait(false);
+            if (resumed.Run is { } run) runs.Add(run);
+            WorkflowStarted(log, definition.DefinitionId, started.InstanceId, path);
+        }
+
+        return runs;
+    }
+
+    // Templates of waiting endpoints (narrowed by correlation) and of published triggers, for this method.
+    private static async Task<IReadOnlyList<string>> TemplatesAsync(string method, bool signedIn, string? correlationId, IWorkflowStore store,
+        HttpWorkflowTriggers triggers, CancellationToken cancellationToken)
+    {
+        var waiting = await store.FindBookmarksAsync(new BookmarkQuery(CorrelationId: correlationId, Name: HttpEndpoint.TypeName), cancellationToken).ConfigureAwait(false);
+        return waiting
+            .Where(b => b.Payload["method"]?.GetValue<string>() == method && (signedIn || b.Payload["authorize"] is null))
+            .Select(b => b.Payload["path"]?.GetValue<string>() ?? "")
+            .Where(HttpEndpoint.IsTemplate)
+            .Concat(await triggers.TemplatesAsync(method, signedIn, cancellationToken).ConfigureAwait(false))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The values of a route template's parameters when <paramref name="path"/> matches it; null otherwise.</summary>
+    public static JsonObject? MatchTemplate(string template, string path)
+    {
+        RouteTemplate parsed;
+        try
+        {
+            parsed = TemplateParser.Parse(template);
+        }
+        catch (ArgumentException)
+        {
+            return null; // a malformed template in a file matches nothing
+        }
+
+        var values = new RouteValueDictionary();
+        if (!new TemplateMatcher(parsed, new RouteValueDictionary()).TryMatch("/" + path, values)) return null;
+        var data = new JsonObject();
+        foreach (var (key, value) in values) data[key] = value?.ToString();
+        return data;
     }
 
     private static IResult NoEndpoint() =>
