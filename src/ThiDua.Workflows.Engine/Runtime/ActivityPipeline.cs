@@ -80,6 +80,13 @@ internal static class ActivityPipeline
     {
         public async ValueTask InvokeAsync(ActivityStep step, ActivityStepHandler next)
         {
+            // A logger that writes nothing needs no scope (and the step allocates none).
+            if (!logger.IsEnabled(LogLevel.Critical))
+            {
+                await next(step).ConfigureAwait(false);
+                return;
+            }
+
             using var scope = logger.BeginScope(new Dictionary<string, object?>
             {
                 ["WorkflowInstanceId"] = step.Session.Instance.Id,

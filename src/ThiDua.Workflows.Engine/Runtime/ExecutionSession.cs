@@ -162,6 +162,13 @@ internal sealed class ExecutionSession : IExpressionScope
     /// <summary>Remembers an activity's output for <c>getOutputFrom</c> (and <c>getLastResult</c> for <c>result</c>).</summary>
     public void RecordOutput(ActivityNode node, string name, JsonNode? value)
     {
+        if (value is null)
+        {
+            // A null output reads as null anyway; not storing it keeps the persisted state small.
+            (Instance.ActivityOutputs?[node.Id] as JsonObject)?.Remove(name);
+            return;
+        }
+
         var outputs = Instance.ActivityOutputs ??= [];
         var ofActivity = outputs[node.Id] as JsonObject ?? (JsonObject)(outputs[node.Id] = new JsonObject());
         ofActivity[name] = value?.DeepClone();
