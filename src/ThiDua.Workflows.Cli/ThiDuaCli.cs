@@ -24,7 +24,8 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
           thidua run FILE [--input NAME=VALUE]... [--event NAME]... [--db FILE] [--workflows DIR]...
               Runs one workflow file in memory. Each Elsa.WriteLine prints a line; timers wait in real time;
               --event NAME is delivered when the workflow waits for that event. The last line is the status.
-              A waiting HTTP endpoint is printed as "waiting: HTTP METHOD /workflows/PATH".
+              A waiting HTTP endpoint is printed as "waiting: HTTP METHOD /workflows/PATH". Timers and --event reach
+              child instances the run waits for as well.
               Workflows it runs as children are looked up among the definitions in FILE's folder and in each
               --workflows DIR (JSON files that are not workflow definitions are ignored).
               --db FILE runs it on a SQLite database file (created or upgraded) instead of in memory.
@@ -135,22 +136,25 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         return await ReportAsync(instance).ConfigureAwait(false);
     }
 
-    // Delivers the requested events when the workflow waits for them, and lets timers fire in real time.
+    // Delivers the requested events when the run waits for them, and lets timers fire in real time — of the started
+    // instance and of the child instances it waits for.
     private async Task<WorkflowInstance> DriveAsync(IWorkflowRuntime runtime, IWorkflowStore store, WorkflowInstance instance, List<string> events, CancellationToken cancellationToken)
     {
         while (instance.Status == WorkflowStatus.Suspended)
         {
-            var awaited = events.FirstOrDefault(name => instance.Bookmarks.Any(b => b.Hash == Stimulus.Event(name).Hash));
-            if (awaited is not null)
+            var waiting = await WaitingInRunAsync(store, instance.Id).ConfigureAwait(false);
+            var awaited = events.Select(name => (Name: name, Bookmark: waiting.FirstOrDefault(b => b.Hash == Stimulus.Event(name).Hash)))
+                .FirstOrDefault(e => e.Bookmark is not null);
+            if (awaited.Bookmark is not null)
             {
-                events.Remove(awaited);
-                await runtime.PublishEventAsync(awaited, workflowInstanceId: instance.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                events.Remove(awaited.Name);
+                await runtime.PublishEventAsync(awaited.Name, workflowInstanceId: awaited.Bookmark.WorkflowInstanceId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
-            else if (instance.Bookmarks.Where(b => b.ResumeAt is not null).Min(b => b.ResumeAt) is { } next)
+            else if (waiting.Where(b => b.ResumeAt is not null).MinBy(b => b.ResumeAt) is { } next)
             {
-                var wait = next - clock.GetUtcNow();
+                var wait = next.ResumeAt!.Value - clock.GetUtcNow();
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
-                await runtime.ResumeDueTimersAsync(store, clock.GetUtcNow(), instance.Id, CancellationToken.None).ConfigureAwait(false);
+                await runtime.ResumeDueTimersAsync(store, clock.GetUtcNow(), next.WorkflowInstanceId, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
@@ -161,6 +165,25 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         }
 
         return instance;
+    }
+
+    // The bookmarks of the run: the started instance and every instance started as its child (transitively).
+    private static async Task<List<Bookmark>> WaitingInRunAsync(IWorkflowStore store, string rootId)
+    {
+        var found = new List<Bookmark>();
+        var pending = new Queue<string>([rootId]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var id = pending.Dequeue();
+            if (!seen.Add(id)) continue;
+            var bookmarks = await store.FindBookmarksAsync(new BookmarkQuery(WorkflowInstanceId: id), CancellationToken.None).ConfigureAwait(false);
+            found.AddRange(bookmarks);
+            foreach (var child in bookmarks.Where(b => b.Name == ChildWorkflowMessages.BookmarkName))
+                if (child.Payload["childInstanceId"]?.GetValue<string>() is { } childId) pending.Enqueue(childId);
+        }
+
+        return found;
     }
 
     // Every workflow definition next to the file and in --workflows folders becomes a published version the run can

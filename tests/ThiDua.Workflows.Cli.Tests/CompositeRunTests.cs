@@ -35,6 +35,17 @@ public sealed class CompositeRunTests
     }
 
     [Fact]
+    public async Task Run_LetsAChildsTimerFire_AndDeliversAnEventTheChildWaitsFor()
+    {
+        var waiting = await CliHarness.RunInProcessAsync("run", Path.Combine(Activities, "wait-parent.json"));
+        Assert.Equal(3, waiting.ExitCode); // the child's delay passed; its event was not given
+
+        var result = await CliHarness.RunInProcessAsync("run", Path.Combine(Activities, "wait-parent.json"), "--event", "Duyet");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["con đã chờ", "status: Finished"], result.Lines);
+    }
+
+    [Fact]
     public async Task Run_ReportsAWaitingHttpEndpoint_AndExitsSuspended()
     {
         var file = Path.Combine(RepositoryPaths.Root, "tests", "ThiDua.Workflows.Web.Tests", "Workflows", "http-hello.json");
