@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ThiDua.Workflows.LoadTest;
+
+public sealed class LoadOptions
+{
+    public int[] Users { get; set; } = [10, 50, 200];
+
+    public int TasksPerUser { get; set; } = 2;
+
+    public string? Url { get; set; }
+}
+
+/// <summary>
+/// Virtual users of the office on loopback: each signs in, then for each of its tasks opens the inbox, opens the task's
+/// history and decides with the inbox card's form (a role's task has no personal link page without the mailed token). Prints requests/s and p50/p95/p99 per page for each number of users, and checks that every
+/// decision took effect once (each answered 200, and deciding again answers 409).
+/// </summary>
+public sealed partial class WebLoad(LoadOptions options, TextWriter output)
+{
+    private const string User = "vanphong";
+    private const string Password = "ThiDua@2026";
+
+    public async Task<int> RunAsync()
+    {
+        using var host = options.Url is null ? WebHostProcess.Start() : null;
+        var baseUrl = options.Url ?? host!.BaseUrl;
+        await WaitUntilUpAsync(baseUrl);
+        output.WriteLine($"ThiDua.Workflows web load — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {baseUrl}, SQLite");
+
+        using var office = await SignInAsync(baseUrl);
+        var definitionId = await PublishApprovalAsync(office);
+        var ok = true;
+        foreach (var users in options.Users)
+            ok &= await RunLevelAsync(baseUrl, office, definitionId, users);
+        return ok ? 0 : 1;
+    }
+
+    private async Task<bool> RunLevelAsync(string baseUrl, HttpClient office, string definitionId, int users)
+    {
+        // Tasks for the office's role: one approval instance per task.
+        var count = users * options.TasksPerUser;
+        var before = await OpenTaskIdsAsync(office);
+        for (var i = 0; i < count; i++)
+            (await office.PostAsJsonAsync($"/api/designer/definitions/{definitionId}/start", new { input = new { so = i } })).EnsureSuccessStatusCode();
+        var tasks = (await OpenTaskIdsAsync(office)).Except(before).ToList();
+        if (tasks.Count != count) throw new InvalidOperationException($"expected {count} new tasks, found {tasks.Count}");
+
+        var clients = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => SignInAsync(baseUrl)));
+        var samples = new Dictionary<string, List<double>> { ["inbox"] = [], ["history"] = [], ["decision"] = [] };
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((client, u) => Task.Run(async () =>
+        {
+            for (var t = u; t < tasks.Count; t += users)
+            {
+                // As a person does: the inbox, the task's history, then the decision from the inbox card's form.
+                string page = "";
+                var inbox = await TimeAsync(async () =>
+                {
+                    var response = await client.GetAsync("/inbox");
+                    page = await response.Content.ReadAsStringAsync();
+                    return response;
+                });
+                var history = await TimeAsync(() => client.GetAsync($"/api/tasks/{Uri.EscapeDataString(tasks[t])}/history"));
+                var token = LoginToken().Match(page).Groups[1].Value;
+                var decision = await TimeAsync(() => client.PostAsync("/inbox", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                    ["_handler"] = "decide",
+                    ["taskId"] = tasks[t],
+                    ["action"] = "Approve",
+                    ["comment"] = "",
+                })), redirectIsSuccess: true);
+                lock (samples)
+                {
+                    samples["inbox"].Add(inbox.Ms);
+                    samples["history"].Add(history.Ms);
+                    samples["decision"].Add(decision.Ms);
+                    if (!inbox.Ok || !history.Ok || !decision.Ok) failures++;
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed;
+        foreach (var client in clients) client.Dispose();
+
+        // Each decision took effect once: a second one is refused as already decided.
+        var again = await Task.WhenAll(tasks.Take(20).Select(id => office.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(id)}/complete", new { action = "Approve" })));
+        var once = again.All(r => r.StatusCode == HttpStatusCode.Conflict) && (await OpenTaskIdsAsync(office)).Intersect(tasks).Any() is false;
+
+        var requests = samples.Values.Sum(s => s.Count);
+        output.WriteLine($"{users} users: {requests} requests in {elapsed.TotalSeconds:F1} s = {requests / elapsed.TotalSeconds:F0} requests/s; "
+            + $"{tasks.Count} decisions, {failures} failed, each took effect once: {(once ? "yes" : "NO")}");
+        foreach (var (name, values) in samples)
+        {
+            values.Sort();
+            output.WriteLine($"    {name,-9} p50 {Percentile(values, 0.50),7:F1} ms, p95 {Percentile(values, 0.95),7:F1} ms, p99 {Percentile(values, 0.99),7:F1} ms");
+        }
+
+        return failures == 0 && once;
+    }
+
+    private static async Task<(double Ms, bool Ok)> TimeAsync(Func<Task<HttpResponseMessage>> request, bool redirectIsSuccess = false)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        using var response = await request();
+        await response.Content.ReadAsByteArrayAsync();
+        var ok = response.IsSuccessStatusCode || (redirectIsSuccess && response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location?.OriginalString.Contains("decided", StringComparison.Ordinal) == true);
+        if (!ok)
+            Console.Error.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode}");
+        return (Stopwatch.GetElapsedTime(t0).TotalMilliseconds, ok);
+    }
+
+    private static async Task<HashSet<string>> OpenTaskIdsAsync(HttpClient office)
+    {
+        var open = await office.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role&status=Open") ?? [];
+        return open.Select(t => t!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static async Task<HttpClient> SignInAsync(string baseUrl)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        var page = await client.GetStringAsync("/account/login");
+        var token = LoginToken().Match(page).Groups[1].Value;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["userName"] = User,
+            ["password"] = Password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}");
+        return client;
+    }
+
+    // An approval path for the office's role, drawn through the designer API and published.
+    private static async Task<string> PublishApprovalAsync(HttpClient office)
+    {
+        var designer = await office.GetStringAsync("/designer/nomination-commune");
+        office.DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(DesignerToken().Match(designer).Groups[1].Value));
+        var created = await office.PostAsJsonAsync("/api/designer/definitions", new { name = "Duyệt thử tải" });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
+        var revision = (await office.GetFromJsonAsync<JsonObject>($"/api/designer/definitions/{id}"))!["draftRevision"]!.GetValue<long>();
+        static JsonObject Literal(string type, string value) => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        static JsonObject Connect(string from, string port, string to) => new()
+        {
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
+            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+        };
+        var definition = new JsonObject
+        {
+            ["definitionId"] = id,
+            ["name"] = "Duyệt thử tải",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flow",
+                ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray
+                {
+                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                    new JsonObject
+                    {
+                        ["id"] = "task", ["type"] = "ThiDua.UserTask",
+                        ["title"] = Literal("String", "Duyệt hồ sơ thử tải"),
+                        ["role"] = Literal("String", "Office"),
+                        ["actions"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Approve\",\"Reject\"]" } },
+                    },
+                    new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
+                    new JsonObject { ["id"] = "rejected", ["type"] = "Elsa.End" },
+                },
+                ["connections"] = new JsonArray { Connect("start", "Done", "task"), Connect("task", "Approve", "approved"), Connect("task", "Reject", "rejected") },
+            },
+        };
+        (await office.PutAsJsonAsync($"/api/designer/definitions/{id}/draft", new { definition, revision, baseVersion = 0 })).EnsureSuccessStatusCode();
+        var published = await office.PostAsync($"/api/designer/definitions/{id}/publish", null);
+        if (!published.IsSuccessStatusCode) throw new InvalidOperationException("publish: " + await published.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    private static async Task WaitUntilUpAsync(string baseUrl)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                if ((await client.GetAsync("/account/login")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"{baseUrl} did not answer within 2 minutes");
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex LoginToken();
+
+    [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
+    private static partial Regex DesignerToken();
+}
+
+/// <summary>The web host as a child process on a free loopback port, with fresh SQLite files and the demo data.</summary>
+internal sealed class WebHostProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WebHostProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static WebHostProcess Start()
+    {
+        var root = FindRoot();
+        var data = Directory.CreateTempSubdirectory("thidua-load-").FullName;
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+                 {
+                     "run", "--no-build", "-c", "Release", "--project", "src/ThiDua.Workflows.Web", "--", "--urls", baseUrl,
+                     $"--Workflows:Store:SqliteFile={Path.Combine(data, "workflows.db")}", $"--Workflows:Scheduling:SqliteFile={Path.Combine(data, "hangfire.db")}",
+                     "--Logging:LogLevel:Default=Warning",
+                 })
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var process = Process.Start(start)!;
+        // Drain the host's output so it never blocks on a full pipe.
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return new WebHostProcess(process, baseUrl);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ThiDua.Workflows.sln"))) return dir.FullName;
+        throw new InvalidOperationException("ThiDua.Workflows.sln not found");
+    }
+}
