@@ -26,8 +26,8 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
               --event NAME is delivered when the workflow waits for that event. The last line is the status.
               A waiting HTTP endpoint is printed as "waiting: HTTP METHOD /workflows/PATH". Timers and --event reach
               child instances the run waits for as well.
-              Workflows it runs as children are looked up among the definitions in FILE's folder and in each
-              --workflows DIR (JSON files that are not workflow definitions are ignored).
+              Workflows it runs as children are looked up among the definitions in FILE's folder (in memory only)
+              and in each --workflows DIR (JSON files that are not workflow definitions are ignored).
               --db FILE runs it on a SQLite database file (created or upgraded) instead of in memory.
               Exit code: 0 Finished, 3 Suspended, 1 Faulted or Cancelled, 2 invalid input.
           thidua validate PATH...
@@ -120,7 +120,10 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
             definition = (await definitions.FindVersionAsync(version.Id, cancellationToken).ConfigureAwait(false))!;
         }
 
-        await ImportChildDefinitionsAsync(services.GetRequiredService<IDefinitionStore>(), file, folders, definition.DefinitionId, cancellationToken).ConfigureAwait(false);
+        // In memory, the file's folder is searched for children too; on a database (which a web host may share) only the
+        // folders named with --workflows are imported, so unrelated files next to FILE are never published there.
+        var childFolders = database is null ? folders.Prepend(Path.GetDirectoryName(Path.GetFullPath(file))!).ToList() : folders;
+        await ImportChildDefinitionsAsync(services.GetRequiredService<IDefinitionStore>(), childFolders, definition.DefinitionId, cancellationToken).ConfigureAwait(false);
         var started = (await runtime.StartAsync(definition, new StartOptions(input), CancellationToken.None).ConfigureAwait(false)).Instance;
         // Children report back through the outbox after the start returned: read the instance as it stands now.
         var instance = await store.FindInstanceAsync(started.Id, CancellationToken.None).ConfigureAwait(false) ?? started;
@@ -188,9 +191,9 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
 
     // Every workflow definition next to the file and in --workflows folders becomes a published version the run can
     // start as a child; other JSON (settings, samples of other formats) is skipped.
-    private static async Task ImportChildDefinitionsAsync(IDefinitionStore definitions, string file, List<string> folders, string runningDefinitionId, CancellationToken cancellationToken)
+    private static async Task ImportChildDefinitionsAsync(IDefinitionStore definitions, List<string> folders, string runningDefinitionId, CancellationToken cancellationToken)
     {
-        var directories = folders.Prepend(Path.GetDirectoryName(Path.GetFullPath(file))!).Distinct(StringComparer.Ordinal);
+        var directories = folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal);
         foreach (var directory in directories.Where(Directory.Exists))
         {
             foreach (var candidate in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using ThiDua.Workflows.Engine.Stores;
 
 namespace ThiDua.Workflows.Persistence;
@@ -33,10 +32,13 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
     public long Bursts => Interlocked.Read(ref _bursts);
     private readonly SemaphoreSlim _leader = sql.IsSqlite ? new(1, 1) : new(PostgresLeaders, PostgresLeaders);
 
-    /// <summary>Commits one burst, possibly together with others; <paramref name="apply"/> writes it and answers Conflict to undo it.</summary>
-    public async Task<CommitOutcome> CommitAsync(Func<SqlExecutor, Task<CommitOutcome>> apply)
+    /// <summary>
+    /// Commits one burst of <paramref name="instanceId"/>, possibly together with others; <paramref name="apply"/> writes it
+    /// and answers Conflict to undo it.
+    /// </summary>
+    public async Task<CommitOutcome> CommitAsync(string instanceId, Func<SqlExecutor, Task<CommitOutcome>> apply)
     {
-        var pending = new Pending(apply);
+        var pending = new Pending(instanceId, apply);
         _queue.Enqueue(pending);
         // Not cancellable once queued: a leader may already be writing this burst, and its outcome must reach the caller.
         while (!pending.Outcome.Task.IsCompleted)
@@ -65,6 +67,9 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
         var batch = new List<Pending>();
         while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
         if (batch.Count == 0) return false;
+        // Groups committing at once (PostgreSQL) take their row locks in one order, so they cannot deadlock each other.
+        // Bursts of one instance keep their order (a stable sort): the later one then meets the earlier one's revision.
+        batch = [.. batch.OrderBy(p => p.InstanceId, StringComparer.Ordinal)];
 
         var outcomes = new CommitOutcome[batch.Count];
         var failures = new Exception?[batch.Count];
@@ -106,8 +111,9 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
             {
                 outcomes[i] = await batch[i].Apply(db).ConfigureAwait(false);
             }
-            catch (DbException ex)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // Whatever went wrong with this burst stays with it: the savepoint undoes it, the others go on.
                 failures[i] = ex;
             }
 
@@ -122,8 +128,10 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
 
     public void Dispose() => _leader.Dispose();
 
-    private sealed class Pending(Func<SqlExecutor, Task<CommitOutcome>> apply)
+    private sealed class Pending(string instanceId, Func<SqlExecutor, Task<CommitOutcome>> apply)
     {
+        public string InstanceId { get; } = instanceId;
+
         public Func<SqlExecutor, Task<CommitOutcome>> Apply { get; } = apply;
 
         public TaskCompletionSource<CommitOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

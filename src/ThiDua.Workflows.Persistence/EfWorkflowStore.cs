@@ -96,10 +96,20 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         instance.Revision = revision;
         var state = JsonSerializer.Serialize(instance, EngineJson.Options);
 
-        // Concurrent callers' bursts share a transaction (see CommitGroup); each is checked and undone on its own.
-        var outcome = await commits.CommitAsync(db => ApplyAsync(db, commit, state, revision, cancellationToken)).ConfigureAwait(false);
-        if (outcome == CommitOutcome.Conflict) instance.Revision = previousRevision;
-        return outcome;
+        // Concurrent callers' bursts share a transaction (see CommitGroup); each is checked and undone on its own. Once
+        // queued, a burst is not cancelled by its caller: the transaction it shares is other callers' too.
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var outcome = await commits.CommitAsync(instance.Id, db => ApplyAsync(db, commit, state, revision, CancellationToken.None)).ConfigureAwait(false);
+            if (outcome == CommitOutcome.Conflict) instance.Revision = previousRevision;
+            return outcome;
+        }
+        catch
+        {
+            instance.Revision = previousRevision; // nothing was stored
+            throw;
+        }
     }
 
     // Writes one burst in the current transaction; Conflict means the caller must undo it (a lost revision race, a
@@ -187,6 +197,11 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         catch (DbException ex) when (commit.ExpectedRevision is null && IsUniqueViolation(ex))
         {
             // The instance id exists already: another start won. Any other database error is a real failure.
+            return CommitOutcome.Conflict;
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.LockNotAvailable)
+        {
+            // Two groups locked rows in opposite orders: this burst is undone and the runtime reloads and tries again.
             return CommitOutcome.Conflict;
         }
     }

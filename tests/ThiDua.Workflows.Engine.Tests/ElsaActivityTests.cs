@@ -202,6 +202,36 @@ public sealed class ElsaActivityTests
         Assert.Equal(0, await host.AdvanceAsync(TimeSpan.FromHours(2)));
     }
 
+    [Fact]
+    public async Task CancellingAParent_CancelsTheChildOfAWorkflowUsedAsAnActivity()
+    {
+        using var host = new TestHost();
+        await host.PublishAsync("activities/wait-child.json");
+        var parent = await host.StartAsync("activities/wait-parent.json");
+        var child = await OnlyChildAsync(host, parent.InstanceId);
+        Assert.Equal(WorkflowStatus.Suspended, child.Status);
+
+        await host.Runtime.CancelAsync(parent.InstanceId);
+
+        Assert.Equal(WorkflowStatus.Cancelled, (await host.InstanceAsync(child.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AChildDefinitionThatCannotRun_FaultsTheParentWithTheReason_InsteadOfLeavingItWaiting()
+    {
+        using var host = new TestHost();
+        var broken = TestFiles.ReadWorkflow("activities/greet-child.json").Replace("\"activity\": \"greet\"", "\"activity\": \"missing\"", StringComparison.Ordinal);
+        Assert.NotEqual(TestFiles.ReadWorkflow("activities/greet-child.json"), broken);
+        var definition = Engine.Serialization.ElsaJsonReader.Read(broken).Definition!;
+        await host.Definitions.SaveAsync(definition, Engine.Stores.DefinitionSaveMode.AsIs);
+        await host.Definitions.SetPublishedAsync(definition.Id, true);
+
+        var parent = await host.InstanceAsync((await host.StartAsync("activities/execute-workflow.json")).InstanceId);
+
+        Assert.Equal(WorkflowStatus.Faulted, parent.Status);
+        Assert.Contains("workflow definition 'greet-child' cannot run", parent.FaultMessage, StringComparison.Ordinal);
+    }
+
     private static async Task<WorkflowInstance> OnlyChildAsync(TestHost host, string parentId)
     {
         var children = new List<WorkflowInstance>();

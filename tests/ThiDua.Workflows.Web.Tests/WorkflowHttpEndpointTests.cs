@@ -65,6 +65,26 @@ public sealed class WorkflowHttpEndpointTests(WebHost host)
     }
 
     [Fact]
+    public async Task TwoInstancesWaitingAtOnePath_AreAmbiguousWithoutACorrelation_AndNeitherIsResumed()
+    {
+        await PublishAsync("http-hello.json");
+        var client = host.CreateClient();
+        await client.GetAsync("/workflows/hello?name=A&correlationId=mo-ho-1");
+        await client.GetAsync("/workflows/hello?name=B&correlationId=mo-ho-2");
+
+        var ambiguous = await client.PostAsJsonAsync("/workflows/hello/confirm", new { note = "ai?" });
+
+        Assert.Equal(HttpStatusCode.Conflict, ambiguous.StatusCode);
+        Assert.Contains("correlationId", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        Assert.Single(await store.FindBookmarksAsync(new BookmarkQuery(CorrelationId: "mo-ho-1")));
+        Assert.Single(await store.FindBookmarksAsync(new BookmarkQuery(CorrelationId: "mo-ho-2")));
+        var tooLong = await client.GetAsync("/workflows/hello?correlationId=" + new string('x', 300));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("correlationId", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APathNoWorkflowListensTo_IsA404ProblemInVietnamese_AndAWrongMethodToo()
     {
         await PublishAsync("http-hello.json");

@@ -104,10 +104,16 @@ public sealed class ActivityContext
     /// True the first time the trigger activity that started this instance runs (a Cron that fired): it completes at
     /// once instead of waiting for its own event again.
     /// </summary>
-    public bool ConsumeTrigger()
+    public bool ConsumeTrigger() => ConsumeTrigger(out _);
+
+    /// <summary>As <see cref="ConsumeTrigger()"/>, with what the trigger received (an HTTP request; empty when nothing).</summary>
+    public bool ConsumeTrigger(out JsonObject input)
     {
+        input = [];
         if (_session.Instance.TriggerActivityId != Node.Id) return false;
+        input = _session.Instance.TriggerInput ?? [];
         _session.Instance.TriggerActivityId = null;
+        _session.Instance.TriggerInput = null;
         return true;
     }
 

@@ -38,20 +38,20 @@ public sealed class ForEach : IActivity, ILoopActivity
     private static void Next(ActivityContext context, int index)
     {
         var items = (JsonArray)context.State[ItemsKey]!;
-        if (index >= items.Count)
+        context.Node.Ports.TryGetValue(BodyPort, out var body);
+        // Without a body the items are only walked (currentValue ends on the last one), in a loop, not recursion.
+        for (; index < items.Count; index++)
         {
-            context.State.Remove(ItemsKey); // the list is not kept once the loop is over
-            context.Complete();
+            var item = items[index];
+            context.State[NextKey] = index + 1;
+            context.SetOutput(CurrentValueOutput, item?.DeepClone());
+            if (body is null) continue;
+            context.ScheduleChild(body, new JsonObject { [CurrentValueVariable] = item?.DeepClone(), [CurrentIndexVariable] = index });
             return;
         }
 
-        var item = items[index];
-        context.State[NextKey] = index + 1;
-        context.SetOutput(CurrentValueOutput, item?.DeepClone());
-        if (context.Node.Ports.TryGetValue(BodyPort, out var body))
-            context.ScheduleChild(body, new JsonObject { [CurrentValueVariable] = item?.DeepClone(), [CurrentIndexVariable] = index });
-        else
-            Next(context, index + 1);
+        context.State.Remove(ItemsKey); // the list is not kept once the loop is over
+        context.Complete();
     }
 }
 

@@ -21,6 +21,13 @@ public sealed class HttpEndpoint : IActivity
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
+        // The request that started this instance is this endpoint's own: taken at once, never left waiting in public.
+        if (context.ConsumeTrigger(out var request))
+        {
+            Receive(context, request);
+            return ValueTask.CompletedTask;
+        }
+
         var path = NormalizePath(context.Get(Path))
             ?? throw new InvalidOperationException($"HTTP endpoint '{context.Node.Id}' has no path.");
         var authorize = context.Get(Authorize);
@@ -31,7 +38,12 @@ public sealed class HttpEndpoint : IActivity
 
     public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark)
     {
-        var request = context.ResumeInput ?? [];
+        Receive(context, context.ResumeInput ?? []);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Receive(ActivityContext context, JsonObject request)
+    {
         context.SetOutput("queryStringData", request["query"]?.DeepClone());
         context.SetOutput("headers", request["headers"]?.DeepClone());
         context.SetOutput("parsedContent", request["body"]?.DeepClone());
@@ -39,7 +51,6 @@ public sealed class HttpEndpoint : IActivity
         context.SetOutput("routeData", request["routeData"]?.DeepClone() ?? new JsonObject { ["path"] = request["path"]?.DeepClone() });
         context.SetOutput("result", request.DeepClone());
         context.Complete();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>

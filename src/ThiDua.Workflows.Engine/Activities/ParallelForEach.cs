@@ -15,9 +15,14 @@ public sealed class ParallelForEach : IActivity, ILoopActivity
 
     public static readonly Input<JsonNode> Items = new("items", null, "The list to go through.");
 
+    /// <summary>The most branches one ParallelForEach starts: more would make one burst too large to keep.</summary>
+    public const int MaxBranches = 1_000;
+
     public ValueTask ExecuteAsync(ActivityContext context)
     {
         var items = ItemList.From(context.Get(Items), context.Node.Id);
+        if (items.Count > MaxBranches)
+            throw new InvalidOperationException($"ParallelForEach '{context.Node.Id}' has {items.Count} items; at most {MaxBranches} run in parallel (use ForEach).");
         if (items.Count == 0 || !context.Node.Ports.TryGetValue(BodyPort, out var body))
         {
             context.Complete();

@@ -34,12 +34,16 @@ public sealed class WriteHttpResponse : IActivity
         return ValueTask.CompletedTask;
     }
 
-    private static int Status(JsonNode? value, string activityId) => value switch
+    private static int Status(JsonNode? value, string activityId) => Checked(value switch
     {
         null => 200,
         JsonValue v when v.TryGetValue(out int code) => code,
         JsonValue v when v.TryGetValue(out string? text) && int.TryParse(text, out var number) => number,
         JsonValue v when v.TryGetValue(out string? text) && Enum.TryParse<HttpStatusCode>(text, ignoreCase: true, out var named) => (int)named,
         _ => throw new InvalidOperationException($"HTTP response '{activityId}': '{value.ToJsonString()}' is not an HTTP status."),
-    };
+    }, activityId);
+
+    private static int Checked(int status, string activityId) => status is >= 100 and <= 599
+        ? status
+        : throw new InvalidOperationException($"HTTP response '{activityId}': {status} is not an HTTP status (100–599).");
 }

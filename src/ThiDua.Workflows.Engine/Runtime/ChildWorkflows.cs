@@ -174,9 +174,23 @@ public sealed class ChildWorkflowHandler(IServiceProvider services, string kind)
             return;
         }
 
-        await runtime.StartAsync(definition, new StartOptions(
-            MatchDeclaredInputs(payload["input"] as JsonObject, definition), payload["correlationId"]?.GetValue<string>(), childId, parent),
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await runtime.StartAsync(definition, new StartOptions(
+                MatchDeclaredInputs(payload["input"] as JsonObject, definition), payload["correlationId"]?.GetValue<string>(), childId, parent),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Serialization.InvalidDefinitionException ex) when (parent is not null)
+        {
+            // A definition that cannot run never will: the parent faults with the reason instead of waiting for ever.
+            await runtime.ResumeAsync(parent.BookmarkId, new JsonObject
+            {
+                ["childInstanceId"] = childId,
+                ["childDefinitionId"] = definitionId,
+                ["status"] = nameof(WorkflowStatus.Faulted),
+                ["fault"] = $"workflow definition '{definitionId}' cannot run: {ex.Message}",
+            }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Elsa writes a child's input on the parent's node in camelCase ("message" for the input "Message"): the child

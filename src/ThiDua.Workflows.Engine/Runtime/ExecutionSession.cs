@@ -407,7 +407,13 @@ internal sealed class ExecutionSession : IExpressionScope
     public ActivityInstance ScheduleChild(ActivityInstance parent, ActivityNode child, JsonObject? locals = null)
     {
         var instance = NewActivityInstance(CompiledWorkflow.ChildPath(parent.NodePath, child), parent.Id);
-        instance.Locals = locals;
+        if (locals is not null)
+        {
+            // Locals are found by variable name; an output binding names the variable by its id.
+            instance.Locals = [];
+            foreach (var (key, value) in locals)
+                instance.Locals[Workflow.VariableNamesById.GetValueOrDefault(key, key)] = value?.DeepClone();
+        }
         Instance.Queue.Add(new WorkItem { Kind = WorkItemKind.Execute, ActivityInstanceId = instance.Id });
         return instance;
     }
@@ -465,8 +471,9 @@ internal sealed class ExecutionSession : IExpressionScope
             var node = Workflow.Node(activity.NodePath);
             try
             {
-                if (_registry.Resolve(node.Type) is { } type)
-                    await type.OnCancelledAsync(new ActivityContext(this, activity, node)).ConfigureAwait(false);
+                // ResolveActivity: a workflow used as an activity is named by the workflow, not by a registered type.
+                if (_registry.IsKnown(node))
+                    await ResolveActivity(node).OnCancelledAsync(new ActivityContext(this, activity, node)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

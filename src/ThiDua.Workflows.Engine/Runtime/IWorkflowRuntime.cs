@@ -31,8 +31,10 @@ public interface IWorkflowRuntime
 /// <param name="InstanceId">A chosen id (a child's id picked by its parent); a new one when null.</param>
 /// <param name="Parent">The waiting activity of a parent instance, for a child.</param>
 /// <param name="TriggerActivityId">The trigger activity that starts it (it does not wait for itself).</param>
+/// <param name="TriggerInput">What the trigger received (an HTTP request), handed to the trigger activity.</param>
 public sealed record StartOptions(
-    JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null, ParentLink? Parent = null, string? TriggerActivityId = null);
+    JsonObject? Input = null, string? CorrelationId = null, string? InstanceId = null, ParentLink? Parent = null, string? TriggerActivityId = null,
+    JsonObject? TriggerInput = null);
 
 public sealed record TriggerOptions(JsonObject? Input = null, string? WorkflowInstanceId = null, string? CorrelationId = null);
 

@@ -50,6 +50,9 @@ public sealed class WorkflowInstance
     /// <summary>The trigger activity that started this instance (a Cron schedule); it completes at once the first time it runs.</summary>
     public string? TriggerActivityId { get; set; }
 
+    /// <summary>What the trigger received (an HTTP request), for the trigger activity; cleared when it is used.</summary>
+    public JsonObject? TriggerInput { get; set; }
+
     /// <summary>The instance that started this one as a child and waits for it (null for a top-level instance).</summary>
     public ParentLink? Parent { get; set; }
 

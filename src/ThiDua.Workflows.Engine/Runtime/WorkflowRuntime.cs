@@ -82,6 +82,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             CorrelationId = options?.CorrelationId,
             Parent = options?.Parent,
             TriggerActivityId = options?.TriggerActivityId,
+            TriggerInput = (JsonObject?)options?.TriggerInput?.DeepClone(),
             Name = definition.Name,
             Input = (JsonObject?)options?.Input?.DeepClone() ?? [],
             CreatedAt = now,

@@ -48,6 +48,8 @@ public sealed partial class CronTriggers(
     }
 
     /// <summary>One occurrence: starts the published version, the Cron completing at once as its trigger.</summary>
+    /// <remarks>Not retried by Hangfire: a retry after a start that committed would start a second instance.</remarks>
+    [AutomaticRetry(Attempts = 0)]
     public async Task StartAsync(string definitionId, string activityId, CancellationToken cancellationToken)
     {
         var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false);

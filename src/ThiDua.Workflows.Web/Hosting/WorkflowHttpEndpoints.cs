@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Template;
 using ThiDua.Workflows.Engine.Activities;
 using ThiDua.Workflows.Engine.Model;
@@ -56,17 +57,30 @@ public static partial class WorkflowHttpEndpoints
 {
     public const string BasePath = "/workflows";
 
+    /// <summary>The longest <c>?correlationId=</c> (the store indexes correlation ids of this length).</summary>
+    public const int MaxCorrelationIdLength = 256;
+
+    /// <summary>The rate limit of the anonymous workflow endpoints (per client address).</summary>
+    public const string RateLimitPolicy = "workflow-http";
+
     /// <summary>The largest request body a workflow endpoint reads.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    // Request headers handed to the workflow: never cookies or credentials.
-    private static readonly HashSet<string> HiddenHeaders = new(StringComparer.OrdinalIgnoreCase) { "Cookie", "Authorization", "Proxy-Authorization" };
+    // Request headers handed to the workflow (and kept with its outputs): a few descriptive ones, never cookies,
+    // credentials, tokens or proxy headers.
+    private static readonly HashSet<string> PassedHeaders = new(StringComparer.OrdinalIgnoreCase)
+        { "Accept", "Accept-Language", "Content-Type", "Content-Length", "User-Agent", "Origin", "Referer" };
+
+    // Response headers a workflow may not set: the site's own security headers and cookies.
+    private static readonly HashSet<string> ProtectedHeaders = new(StringComparer.OrdinalIgnoreCase)
+        { "Set-Cookie", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Strict-Transport-Security", "Referrer-Policy" };
 
     public static void MapWorkflowHttpEndpoints(this WebApplication app)
     {
         app.MapMethods(BasePath + "/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicy)
             .ExcludeFromDescription();
     }
 
@@ -78,64 +92,77 @@ public static partial class WorkflowHttpEndpoints
         var method = http.Request.Method.ToUpperInvariant();
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         var correlationId = http.Request.Query["correlationId"].FirstOrDefault();
+        if (correlationId is { Length: > MaxCorrelationIdLength })
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["correlationId"] = [$"Mã liên kết dài quá {MaxCorrelationIdLength} ký tự."] });
         var request = await ReadRequestAsync(http, normalized, method, cancellationToken).ConfigureAwait(false);
         if (request is null)
             return Results.Problem($"Nội dung yêu cầu vượt quá {MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         var log = logs.CreateLogger(typeof(WorkflowHttpEndpoints));
-        var runs = await DispatchAsync(normalized, method, signedIn, correlationId, request, runtime, triggers, log, cancellationToken).ConfigureAwait(false);
-        if (runs.Count == 0)
+        var dispatch = await DispatchAsync(normalized, method, signedIn, correlationId, request, runtime, store, triggers, log, cancellationToken).ConfigureAwait(false);
+        if (dispatch is { Run: null, IsAmbiguous: false })
         {
             // No endpoint at this exact path: try the route templates that wait or start workflows.
             foreach (var template in await TemplatesAsync(method, signedIn, correlationId, store, triggers, cancellationToken).ConfigureAwait(false))
             {
                 if (MatchTemplate(template, normalized) is not { } routeData) continue;
                 request["routeData"] = routeData;
-                runs = await DispatchAsync(template, method, signedIn, correlationId, request, runtime, triggers, log, cancellationToken).ConfigureAwait(false);
-                if (runs.Count > 0) break;
+                dispatch = await DispatchAsync(template, method, signedIn, correlationId, request, runtime, store, triggers, log, cancellationToken).ConfigureAwait(false);
+                if (dispatch.Run is not null || dispatch.IsAmbiguous) break;
             }
         }
 
-        if (runs.Count == 0) return NoEndpoint();
-        var response = runs.SelectMany(r => r.Responses).FirstOrDefault();
+        if (dispatch.IsAmbiguous)
+            return Results.Problem("Nhiều phiên chạy cùng chờ yêu cầu tại địa chỉ này: thêm ?correlationId= để chọn một.", statusCode: StatusCodes.Status409Conflict);
+        if (dispatch.Run is not { } run) return NoEndpoint();
+        var response = run.Responses.Count > 0 ? run.Responses[0] : null;
         if (response is null)
-            return runs.Any(r => r.Status == WorkflowStatus.Faulted)
+            return run.Status == WorkflowStatus.Faulted
                 ? Results.Problem("Quy trình gặp lỗi khi xử lý yêu cầu.", statusCode: StatusCodes.Status500InternalServerError)
                 : Results.NoContent();
         return new WorkflowResponse(response);
     }
 
-    // Resumes the instances waiting at this path (or template) and method; when none waits, starts the published triggers.
-    private static async Task<List<WorkflowRunResult>> DispatchAsync(string path, string method, bool signedIn, string? correlationId, JsonObject request,
-        IWorkflowRuntime runtime, HttpWorkflowTriggers triggers, ILogger log, CancellationToken cancellationToken)
+    // Resumes the one instance waiting at this path (or template) and method; when none waits, starts the one published
+    // workflow this endpoint triggers (the request goes to its endpoint in the same burst, never through a public wait).
+    // More than one candidate is ambiguous, as in Elsa: the caller must name the instance with ?correlationId=.
+    private static async Task<Dispatch> DispatchAsync(string path, string method, bool signedIn, string? correlationId, JsonObject request,
+        IWorkflowRuntime runtime, IWorkflowStore store, HttpWorkflowTriggers triggers, ILogger log, CancellationToken cancellationToken)
     {
-        var runs = new List<WorkflowRunResult>();
+        var waiting = new List<Bookmark>();
         foreach (var authorized in signedIn ? new[] { false, true } : [false])
-            foreach (var resumed in await runtime.TriggerAsync(HttpEndpoint.Stimulus(path, method, authorized),
-                         new TriggerOptions(request, CorrelationId: correlationId), cancellationToken).ConfigureAwait(false))
-                if (resumed is { Outcome: ResumeOutcome.Resumed, Run: { } run }) runs.Add(run);
-        if (runs.Count > 0) return runs;
-
-        foreach (var (definition, trigger) in await triggers.FindAsync(path, method, signedIn, cancellationToken).ConfigureAwait(false))
+            waiting.AddRange(await store.FindBookmarksAsync(
+                new BookmarkQuery(Hash: HttpEndpoint.Stimulus(path, method, authorized).Hash, CorrelationId: correlationId, Limit: 2), cancellationToken).ConfigureAwait(false));
+        if (waiting.Count > 1) return Dispatch.Ambiguous;
+        if (waiting.Count == 1)
         {
-            // The start runs up to the endpoint, which then waits; the request resumes exactly that instance.
-            var started = await runtime.StartAsync(definition, new StartOptions(CorrelationId: correlationId), cancellationToken).ConfigureAwait(false);
-            var waiting = started.Bookmarks.FirstOrDefault(b => b.ActivityId == trigger.ActivityId
-                && b.Hash == HttpEndpoint.Stimulus(path, method, trigger.Authorize).Hash);
-            if (waiting is null) continue;
-            var resumed = await runtime.ResumeAsync(waiting.Id, request, cancellationToken).ConfigureAwait(false);
-            if (resumed.Run is { } run) runs.Add(run);
-            WorkflowStarted(log, definition.DefinitionId, started.InstanceId, path);
+            var resumed = await runtime.ResumeAsync(waiting[0].Id, request, cancellationToken).ConfigureAwait(false);
+            return resumed.Run is { } run ? new Dispatch(run) : Dispatch.None;
         }
 
-        return runs;
+        var starting = await triggers.FindAsync(path, method, signedIn, cancellationToken).ConfigureAwait(false);
+        if (starting.Count > 1) return Dispatch.Ambiguous;
+        if (starting.Count == 0) return Dispatch.None;
+        var (definition, trigger) = starting[0];
+        var started = await runtime.StartAsync(definition, new StartOptions(CorrelationId: correlationId, TriggerActivityId: trigger.ActivityId, TriggerInput: request),
+            cancellationToken).ConfigureAwait(false);
+        WorkflowStarted(log, definition.DefinitionId, started.InstanceId, path);
+        return new Dispatch(started);
+    }
+
+    /// <summary>What a request reached: one run, nothing, or several candidates.</summary>
+    private sealed record Dispatch(WorkflowRunResult? Run, bool IsAmbiguous = false)
+    {
+        public static readonly Dispatch None = new((WorkflowRunResult?)null);
+
+        public static readonly Dispatch Ambiguous = new(null, IsAmbiguous: true);
     }
 
     // Templates of waiting endpoints (narrowed by correlation) and of published triggers, for this method.
     private static async Task<IReadOnlyList<string>> TemplatesAsync(string method, bool signedIn, string? correlationId, IWorkflowStore store,
         HttpWorkflowTriggers triggers, CancellationToken cancellationToken)
     {
-        var waiting = await store.FindBookmarksAsync(new BookmarkQuery(CorrelationId: correlationId, Name: HttpEndpoint.TypeName), cancellationToken).ConfigureAwait(false);
+        var waiting = await store.FindBookmarksAsync(new BookmarkQuery(CorrelationId: correlationId, Limit: 10_000, Name: HttpEndpoint.TypeName), cancellationToken).ConfigureAwait(false);
         return waiting
             .Where(b => b.Payload["method"]?.GetValue<string>() == method && (signedIn || b.Payload["authorize"] is null))
             .Select(b => b.Payload["path"]?.GetValue<string>() ?? "")
@@ -176,11 +203,11 @@ public static partial class WorkflowHttpEndpoints
             if (key != "correlationId") query[key] = value.ToString();
         var headers = new JsonObject();
         foreach (var (key, value) in http.Request.Headers)
-            if (!HiddenHeaders.Contains(key)) headers[key] = value.ToString();
+            if (PassedHeaders.Contains(key)) headers[key] = value.ToString();
 
         JsonNode? body = null;
         if (http.Request.ContentLength is > MaxBodyBytes) return null;
-        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        if (http.Request.ContentLength is > 0 || http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
             var buffer = new MemoryStream();
             var chunk = new byte[8192];
@@ -225,7 +252,7 @@ public static partial class WorkflowHttpEndpoints
             http.StatusCode = response["statusCode"]?.GetValue<int>() ?? StatusCodes.Status200OK;
             if (response["headers"] is JsonObject headers)
                 foreach (var (name, value) in headers)
-                    if (value is not null && !name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) http.Headers[name] = value.ToString();
+                    if (value is not null && !ProtectedHeaders.Contains(name)) http.Headers[name] = value.ToString();
             http.ContentType = response["contentType"]?.GetValue<string>() ?? "text/plain; charset=utf-8";
             if (response["content"]?.GetValue<string>() is { } content)
                 await http.WriteAsync(content, httpContext.RequestAborted).ConfigureAwait(false);
