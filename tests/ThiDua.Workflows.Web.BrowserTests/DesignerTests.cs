@@ -41,6 +41,19 @@ public sealed class DesignerTests(BrowserHost host)
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>Draws a connection by hand and waits until the model has it; a drag that missed (a busy machine) is tried again.</summary>
+    private static async Task ConnectAsync(IPage page, string from, string port, string to)
+    {
+        var script = $"() => window.designer.toJson().root.connections.some(c => c.source.activity === '{from}' && c.source.port === '{port}' && c.target.activity === '{to}')";
+        for (var attempt = 1; ; attempt++)
+        {
+            await DragAsync(page, Port(page, from, port), Port(page, to, "in"));
+            for (var wait = 0; wait < 20 && !await page.EvaluateAsync<bool>(script); wait++) await Task.Delay(50);
+            if (await page.EvaluateAsync<bool>(script)) return;
+            Assert.True(attempt < 3, $"the connection {from}.{port} → {to} was not drawn after {attempt} drags");
+        }
+    }
+
     private static ILocator Port(IPage page, string node, string port) =>
         page.Locator($".designer-canvas g[data-cell-id='{node}'] [port='{port}']").First;
 
@@ -78,8 +91,8 @@ public sealed class DesignerTests(BrowserHost host)
         await office.FillAsync(".palette-search", "");
         var task = await office.EvaluateAsync<string>("() => window.designer.toJson().root.activities.find(a => a.type === 'ThiDua.UserTask').id");
         var end = await office.EvaluateAsync<string>("() => window.designer.toJson().root.activities.find(a => a.type === 'Elsa.End').id");
-        await DragAsync(office, Port(office, "start", "Done"), Port(office, task, "in"));
-        await DragAsync(office, Port(office, task, "Approve"), Port(office, end, "in"));
+        await ConnectAsync(office, "start", "Done", task);
+        await ConnectAsync(office, task, "Approve", end);
 
         // The task's properties: a role from the list and a due date in working days, as plain fields.
         await office.Locator($".designer-canvas g[data-cell-id='{task}'] rect").First.ClickAsync(new() { Position = new() { X = 200, Y = 5 } });
@@ -105,7 +118,7 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(office.Locator("#panel-problems")).ToContainTextAsync("Nhánh “Không đồng ý” của bước");
         await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "designer-problem-1280.png") });
 
-        await DragAsync(office, Port(office, task, "Reject"), Port(office, end, "in"));
+        await ConnectAsync(office, task, "Reject", end);
         await Assertions.Expect(office.Locator("[data-tab=problems]")).ToHaveTextAsync("Lỗi");
         await Assertions.Expect(office.Locator($".designer-canvas g[data-cell-id='{task}'] rect[data-state='invalid']")).ToHaveCountAsync(0);
         await Assertions.Expect(office.Locator("[data-action=publish]")).ToBeEnabledAsync();
