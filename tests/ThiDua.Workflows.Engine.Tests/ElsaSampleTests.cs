@@ -1,7 +1,6 @@
 using ThiDua.Workflows.Engine.Activities;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Serialization;
-using ThiDua.Workflows.Engine.Stores;
 
 namespace ThiDua.Workflows.Engine.Tests;
 
@@ -12,12 +11,7 @@ public sealed class ElsaSampleTests
 
     private static async Task<WorkflowInstance> RunAsync(TestHost host, string parent, params string[] children)
     {
-        foreach (var child in children)
-        {
-            var definition = ElsaJsonReader.ReadOrThrow(Sample(child));
-            await host.Definitions.SaveAsync(definition, DefinitionSaveMode.AsIs);
-            await host.Definitions.SetPublishedAsync(definition.Id, true);
-        }
+        foreach (var child in children) await host.PublishJsonAsync(Sample(child));
 
         var run = await host.Runtime.StartAsync(ElsaJsonReader.ReadOrThrow(Sample(parent)));
         return await host.InstanceAsync(run.InstanceId);

@@ -70,12 +70,15 @@ public sealed class TestHost : IDisposable
     /// <summary>Stores workflow files as published definitions (children a test's parent runs).</summary>
     public async Task PublishAsync(params string[] workflowFiles)
     {
-        foreach (var file in workflowFiles)
-        {
-            var definition = TestFiles.LoadWorkflow(file);
-            await Definitions.SaveAsync(definition, DefinitionSaveMode.AsIs);
-            await Definitions.SetPublishedAsync(definition.Id, true);
-        }
+        foreach (var file in workflowFiles) await PublishJsonAsync(TestFiles.ReadWorkflow(file));
+    }
+
+    /// <summary>Stores definition JSON as a published version.</summary>
+    public async Task PublishJsonAsync(string json)
+    {
+        var definition = ElsaJsonReader.ReadOrThrow(json);
+        await Definitions.SaveAsync(definition, DefinitionSaveMode.AsIs);
+        await Definitions.SetPublishedAsync(definition.Id, true);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));

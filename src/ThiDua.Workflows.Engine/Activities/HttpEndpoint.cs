@@ -75,21 +75,8 @@ public sealed class HttpEndpoint : IActivity
     // A trigger is indexed without running anything, so only a literal (or Object) input counts.
     private static JsonNode? Literal(Model.ActivityNode node, string input) =>
         InputValue.Read(node.Properties[input]) is { } e && e.Type is Expressions.Expression.LiteralType or Expressions.Expression.ObjectType or Expressions.Expression.JsonType
-            ? (e.Type == Expressions.Expression.LiteralType ? e.Value?.DeepClone() : ParseObject(e.Value))
+            ? (e.Type == Expressions.Expression.LiteralType ? e.Value?.DeepClone() : Expressions.ExpressionEvaluator.ParseObject(e.Value))
             : null;
-
-    private static JsonNode? ParseObject(JsonNode? value)
-    {
-        if (value is not JsonValue v || !v.TryGetValue(out string? text)) return value?.DeepClone();
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return JsonValue.Create(text);
-        }
-    }
 
     /// <summary>True for a route template with parameters, e.g. <c>users/{userid}</c>.</summary>
     public static bool IsTemplate(string path) => path.Contains('{', StringComparison.Ordinal);

@@ -29,7 +29,8 @@ internal sealed class ExpressionEvaluator
         _ => $"unknown expression type '{expression.Type}' (supported: {string.Join(", ", Expression.SupportedTypes)})",
     };
 
-    private static JsonNode? ParseObject(JsonNode? value)
+    /// <summary>The value of an <c>Object</c> expression: its JSON text parsed (text that is not JSON stays text).</summary>
+    internal static JsonNode? ParseObject(JsonNode? value)
     {
         // The Object syntax keeps its JSON as a string ("[\"GET\"]"); a bare JSON value is taken as it is.
         if (value is JsonValue v && v.TryGetValue(out string? text))

@@ -164,13 +164,7 @@ public sealed class ChildWorkflowHandler(IServiceProvider services, string kind)
         {
             // Nothing to run: the waiting parent faults with the reason instead of waiting forever.
             if (parent is not null)
-                await runtime.ResumeAsync(parent.BookmarkId, new JsonObject
-                {
-                    ["childInstanceId"] = childId,
-                    ["childDefinitionId"] = definitionId,
-                    ["status"] = nameof(WorkflowStatus.Faulted),
-                    ["fault"] = $"no published version of workflow definition '{definitionId}'",
-                }, cancellationToken).ConfigureAwait(false);
+                await FaultParentAsync(runtime, parent, childId, definitionId, $"no published version of workflow definition '{definitionId}'", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -183,15 +177,19 @@ public sealed class ChildWorkflowHandler(IServiceProvider services, string kind)
         catch (Serialization.InvalidDefinitionException ex) when (parent is not null)
         {
             // A definition that cannot run never will: the parent faults with the reason instead of waiting for ever.
-            await runtime.ResumeAsync(parent.BookmarkId, new JsonObject
-            {
-                ["childInstanceId"] = childId,
-                ["childDefinitionId"] = definitionId,
-                ["status"] = nameof(WorkflowStatus.Faulted),
-                ["fault"] = $"workflow definition '{definitionId}' cannot run: {ex.Message}",
-            }, cancellationToken).ConfigureAwait(false);
+            await FaultParentAsync(runtime, parent, childId, definitionId, $"workflow definition '{definitionId}' cannot run: {ex.Message}", cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // A child that never ran reports to its parent as a faulted one would, so the parent's step faults with the reason.
+    private static Task<ResumeResult> FaultParentAsync(IWorkflowRuntime runtime, ParentLink parent, string childId, string definitionId, string fault, CancellationToken cancellationToken) =>
+        runtime.ResumeAsync(parent.BookmarkId, new JsonObject
+        {
+            ["childInstanceId"] = childId,
+            ["childDefinitionId"] = definitionId,
+            ["status"] = nameof(WorkflowStatus.Faulted),
+            ["fault"] = fault,
+        }, cancellationToken);
 
     // Elsa writes a child's input on the parent's node in camelCase ("message" for the input "Message"): the child
     // receives it under the name it declares.

@@ -70,7 +70,7 @@ internal sealed class ExecutionSession : IExpressionScope
 
     private IEnumerable<string> LocalNames()
     {
-        for (var current = Current; current is not null; current = current.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null)
+        foreach (var current in SelfAndAncestors(Current))
             if (current.Locals is { } locals)
                 foreach (var (name, _) in locals) yield return name;
     }
@@ -137,9 +137,16 @@ internal sealed class ExecutionSession : IExpressionScope
     // The nearest local scope, from the running activity up, that declares the name.
     private JsonObject? FindLocals(string name)
     {
-        for (var current = Current; current is not null; current = current.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null)
+        foreach (var current in SelfAndAncestors(Current))
             if (current.Locals is { } locals && locals.ContainsKey(name)) return locals;
         return null;
+    }
+
+    // An activity instance and its active containers, nearest first.
+    private IEnumerable<ActivityInstance> SelfAndAncestors(ActivityInstance? from)
+    {
+        for (var current = from; current is not null; current = current.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null)
+            yield return current;
     }
 
     public JsonNode? GetActivityOutput(string activityIdOrName, string outputName)
@@ -193,9 +200,7 @@ internal sealed class ExecutionSession : IExpressionScope
     /// <summary>Ends the nearest enclosing loop (Elsa.Break): the loop completes and whatever runs inside it is cancelled.</summary>
     public void BreakLoop(ActivityInstance from)
     {
-        for (var current = from.ParentId is { } p ? Instance.Activities.Find(a => a.Id == p) : null;
-             current is not null;
-             current = current.ParentId is { } q ? Instance.Activities.Find(a => a.Id == q) : null)
+        foreach (var current in SelfAndAncestors(from).Skip(1))
         {
             if (ResolveActivity(Workflow.Node(current.NodePath)) is ILoopActivity)
             {

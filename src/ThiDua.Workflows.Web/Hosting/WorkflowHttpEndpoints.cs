@@ -18,9 +18,16 @@ public sealed class HttpWorkflowTriggers(IDefinitionStore definitions)
 
     /// <summary>Published definitions with a starting endpoint for this path and method that the caller may use.</summary>
     public async Task<IReadOnlyList<(WorkflowDefinition Definition, HttpTrigger Trigger)>> FindAsync(
-        string path, string method, bool signedIn, CancellationToken cancellationToken = default)
+        string path, string method, bool signedIn, CancellationToken cancellationToken = default) =>
+        (await PublishedAsync(cancellationToken).ConfigureAwait(false))
+            .SelectMany(e => e.Triggers.Select(t => (e.Definition, Trigger: t)))
+            .Where(x => x.Trigger.Path == path && x.Trigger.Methods.Contains(method) && (!x.Trigger.Authorize || signedIn))
+            .ToList();
+
+    // The published versions with their triggers; each version is read and indexed once.
+    private async Task<List<(WorkflowDefinition Definition, IReadOnlyList<HttpTrigger> Triggers)>> PublishedAsync(CancellationToken cancellationToken)
     {
-        var found = new List<(WorkflowDefinition, HttpTrigger)>();
+        var published = new List<(WorkflowDefinition, IReadOnlyList<HttpTrigger>)>();
         foreach (var version in await definitions.ListPublishedAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!_byVersion.TryGetValue(version.Id, out var entry))
@@ -30,28 +37,24 @@ public sealed class HttpWorkflowTriggers(IDefinitionStore definitions)
                 entry = _byVersion.GetOrAdd(version.Id, (definition, HttpEndpoint.Triggers(definition).ToList()));
             }
 
-            foreach (var trigger in entry.Triggers)
-                if (trigger.Path == path && trigger.Methods.Contains(method) && (!trigger.Authorize || signedIn))
-                    found.Add((entry.Definition, trigger));
+            published.Add(entry);
         }
 
-        return found;
+        return published;
     }
 
     /// <summary>The route templates (<c>users/{userid}</c>) of the published triggers for this method.</summary>
-    public async Task<IReadOnlyList<string>> TemplatesAsync(string method, bool signedIn, CancellationToken cancellationToken = default)
-    {
-        await FindAsync("", method, signedIn, cancellationToken).ConfigureAwait(false); // loads what was published since
-        return _byVersion.Values.SelectMany(e => e.Triggers)
+    public async Task<IReadOnlyList<string>> TemplatesAsync(string method, bool signedIn, CancellationToken cancellationToken = default) =>
+        (await PublishedAsync(cancellationToken).ConfigureAwait(false)).SelectMany(e => e.Triggers)
             .Where(t => HttpEndpoint.IsTemplate(t.Path) && t.Methods.Contains(method) && (!t.Authorize || signedIn))
             .Select(t => t.Path).Distinct(StringComparer.Ordinal).ToList();
-    }
 }
 
 /// <summary>
-/// <c>/workflows/{path}</c>: requests for Elsa.HttpEndpoint activities. A request first resumes the instances waiting
-/// at that path and method (only those with <c>?correlationId=</c> when given); when none waits, it starts each published
-/// workflow whose endpoint can start it. The answer is what the workflow wrote with Elsa.WriteHttpResponse.
+/// <c>/workflows/{path}</c>: requests for Elsa.HttpEndpoint activities. A request resumes the one instance waiting at
+/// that path (or route template) and method, narrowed by <c>?correlationId=</c>; when none waits, it starts the one
+/// published workflow whose endpoint can start it; several candidates answer 409. The answer is what the workflow
+/// wrote with Elsa.WriteHttpResponse.
 /// </summary>
 public static partial class WorkflowHttpEndpoints
 {
