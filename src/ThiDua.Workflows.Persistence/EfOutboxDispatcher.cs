@@ -6,13 +6,12 @@ namespace ThiDua.Workflows.Persistence;
 
 /// <summary>
 /// Delivers outbox rows and records it. The committing process delivers its own rows right after commit; rows are
-/// written with a short lease (<see cref="InlineLease"/>) so a drainer elsewhere leaves them alone meanwhile. Rows left
+/// written with a short lease (<see cref="StoreOptions.OutboxLease"/>) so a drainer elsewhere leaves them alone meanwhile. Rows left
 /// behind (a crash after commit, a failing handler) are claimed and retried by <see cref="DeliverPendingAsync"/>
 /// with backoff. Delivery is at least once: handlers make a repeat harmless (e.g. a stable Message-ID per row).
 /// </summary>
-public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, InlineOutboxDispatcher inline, TimeProvider clock) : IOutboxDispatcher
+public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, InlineOutboxDispatcher inline, StoreOptions options, TimeProvider clock) : IOutboxDispatcher
 {
-    public static readonly TimeSpan InlineLease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
 
     /// <summary>How long a message of a kind no handler here carries out waits before it is looked at again.</summary>
@@ -43,7 +42,7 @@ public sealed class EfOutboxDispatcher(IWorkflowDbContextFactory contexts, Inlin
         {
             // Claim: only one process moves the lease forward from the value it read.
             await using var db = contexts.Create();
-            var lease = clock.GetUtcNow() + InlineLease;
+            var lease = clock.GetUtcNow() + options.OutboxLease;
             var claimed = await db.Outbox
                 .Where(o => o.Id == row.Id && o.DeliveredAt == null && o.NextAttemptAt == row.NextAttemptAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, lease), cancellationToken).ConfigureAwait(false);

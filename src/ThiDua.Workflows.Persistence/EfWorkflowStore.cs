@@ -18,7 +18,7 @@ namespace ThiDua.Workflows.Persistence;
 /// schema and migrations, and the change tracker would cost more than the database here. Identifiers are quoted, so
 /// the same statements run on SQLite and PostgreSQL.
 /// </summary>
-public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConnections sql, CommitGroup commits) : IWorkflowStore
+public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConnections sql, CommitGroup commits, StoreOptions options) : IWorkflowStore
 {
     private static readonly JsonSerializerOptions JournalJson = new()
     {
@@ -101,7 +101,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var outcome = await commits.CommitAsync(instance.Id, db => ApplyAsync(db, commit, state, revision, CancellationToken.None)).ConfigureAwait(false);
+            var outcome = await commits.CommitAsync(instance.Id, db => ApplyAsync(db, commit, state, revision, options.OutboxLease, CancellationToken.None)).ConfigureAwait(false);
             if (outcome == CommitOutcome.Conflict) instance.Revision = previousRevision;
             return outcome;
         }
@@ -114,7 +114,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
 
     // Writes one burst in the current transaction; Conflict means the caller must undo it (a lost revision race, a
     // bookmark already claimed, an instance id already taken).
-    private static async Task<CommitOutcome> ApplyAsync(SqlExecutor db, WorkflowCommit commit, string state, long revision, CancellationToken cancellationToken)
+    private static async Task<CommitOutcome> ApplyAsync(SqlExecutor db, WorkflowCommit commit, string state, long revision, TimeSpan outboxLease, CancellationToken cancellationToken)
     {
         var instance = commit.Instance;
         try
@@ -190,7 +190,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
                     """, cancellationToken,
                     ("@id", m.Id), ("@instanceId", m.WorkflowInstanceId), ("@kind", m.Kind), ("@payload", m.Payload.ToJsonString()),
                     ("@createdAt", m.CreatedAt.UtcTicks),
-                    ("@nextAttemptAt", (m.CreatedAt + EfOutboxDispatcher.InlineLease).UtcTicks)).ConfigureAwait(false); // the committing process delivers it first
+                    ("@nextAttemptAt", (m.CreatedAt + outboxLease).UtcTicks)).ConfigureAwait(false); // the committing process delivers it first
 
             return CommitOutcome.Committed;
         }

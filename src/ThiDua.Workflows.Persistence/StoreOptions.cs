@@ -22,4 +22,10 @@ public sealed class StoreOptions
 
     /// <summary>The SQLite database file (relative paths are under the app's content root).</summary>
     public string SqliteFile { get; set; } = DefaultSqliteFile;
+
+    /// <summary>
+    /// How long an outbox row is left to the process that committed it before a drainer elsewhere may take it: the
+    /// delay after which another node carries out what a crashed node committed but never delivered.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(1);
 }

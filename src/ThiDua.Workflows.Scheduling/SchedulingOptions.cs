@@ -30,6 +30,13 @@ public sealed class SchedulingOptions
     /// <summary>How often Hangfire looks for due scheduled jobs and new queue items (its default, 15 s, makes timers late).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// PostgreSQL storage: how long a job taken by a worker stays invisible to the others. Workers that are alive keep
+    /// extending it (sliding), so it only matters when a node dies mid-job: another node runs the job after this time
+    /// instead of Hangfire's default 30 minutes.
+    /// </summary>
+    public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Cron of the reconciliation that rebuilds missing timer jobs and removes orphans.</summary>
     public string ReconcileCron { get; set; } = "* * * * *";
 

@@ -47,7 +47,12 @@ public static class SchedulingServiceCollectionExtensions
                 case JobStorageKind.PostgreSql:
                     var connectionString = options.ConnectionString
                         ?? throw new InvalidOperationException($"{SchedulingOptions.SectionName}:ConnectionString is required for PostgreSQL job storage.");
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval });
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = options.PollInterval,
+                        InvisibilityTimeout = options.JobInvisibilityTimeout,
+                        UseSlidingInvisibilityTimeout = true,
+                    });
                     break;
                 case JobStorageKind.InMemory:
                     config.UseInMemoryStorage(new InMemoryStorageOptions());

@@ -58,6 +58,7 @@ builder.Services.AddWorkflowEngine()
 builder.Services.AddSingleton(campaign);
 builder.Services.AddSingleton<CampaignService>();
 builder.Services.AddSingleton<IReadOnlyList<SeedUser>>(seedUsers);
+builder.Services.AddSharedKeyRing(store);
 builder.Services.AddHostedService<WorkflowStartup>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -40,7 +40,7 @@ public sealed class PostgresWebHost : WebHost
     }
 
     /// <summary>The server tests/setup/postgres.sh starts (override with THIDUA_TEST_POSTGRES).</summary>
-    private static string Server(string database) =>
+    internal static string Server(string database) =>
         new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
         {
             Database = database,
