@@ -20,7 +20,7 @@ public sealed class BenchmarkOptions
 
     public int RawInserts { get; set; } = 20_000;
 
-    public string Folder { get; set; } = Path.Combine(Path.GetTempPath(), "thidua-bench");
+    public string Folder { get; set; } = Path.Combine(Path.GetTempPath(), "thidua-bench-" + Guid.NewGuid().ToString("N")[..8]);
 }
 
 public sealed record BenchmarkReport(double RawInsertsPerSecond, double TransitionsPerSecond, double RateAt1K, double RateAtScale, bool AllFinished);
@@ -51,12 +51,13 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
 
         // Concurrent callers: bursts committed together (group commit). Each caller drives its own share of instances.
         var concurrent = new Dictionary<int, (DriveResult Result, double GroupSize)>();
-        foreach (var callers in new[] { 1, 4, 16, 64 })
-            concurrent[callers] = await DriveConcurrentAsync(NewFile($"callers{callers}"), options.Instances, callers);
+        foreach (var callers in CallerCounts)
+            concurrent[callers] = await DriveConcurrentAsync(Sqlite(NewFile($"callers{callers}")), options.Instances, callers);
         output.WriteLine($"(d) 16 callers: {concurrent[16].Result.Rate:F0} transitions/s");
-        foreach (var (callers, (result, groupSize)) in concurrent)
-            output.WriteLine($"    {callers,2} caller(s): {result.Rate,6:F0} transitions/s ({result.Rate / raw:P0} of raw inserts), resume latency p50 {result.P50:F2} ms, "
-                + $"p95 {result.P95:F2} ms, p99 {result.P99:F2} ms; {groupSize:F1} bursts per commit");
+        PrintConcurrency("SQLite", concurrent, raw);
+        var postgres = await DriveOnPostgresAsync();
+        if (postgres.Results is { } onPostgres) PrintConcurrency("PostgreSQL", onPostgres, raw);
+        else output.WriteLine($"    PostgreSQL: skipped — {postgres.Reason}");
 
         var (workflowCore, workflowCoreCompleted) = await WorkflowCoreBenchmark.RunAsync(options.Instances);
         output.WriteLine($"Workflow Core 3.22 (in memory), same shape, {options.Instances} instances: {workflowCore:F0} transitions/s; "
@@ -64,7 +65,8 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
             + $"{concurrent[16].Result.Rate:F0}/s with 16 ({concurrent[16].Result.Rate / workflowCore:F1}×) (goal ≥ 10×)");
 
         // Scale: the median of three batches with about 1,000 finished instances in the database, against the median
-        // of three batches once it holds ScaleInstances more. A single short batch is too noisy on 2 cores.
+        // of three batches once it holds ScaleInstances more. A single short batch is too noisy on 2 cores. Each batch
+        // starts ScaleBatch instances (starts/s) and resumes each of them through its 5 steps (resumes/s).
         var scaleFile = NewFile("scale");
         var first = await DriveAsync(scaleFile, options.ScaleBatch);
         var small = new List<DriveResult> { first };
@@ -75,18 +77,86 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
         var smallRate = Median(small.Select(r => r.Rate));
         var largeRate = Median(large.Select(r => r.Rate));
         var change = (largeRate - smallRate) / smallRate;
+        var smallStarts = Median(small.Select(r => r.StartRate));
+        var largeStarts = Median(large.Select(r => r.StartRate));
         output.WriteLine($"scale: median {smallRate:F0} transitions/s with 1–3 thousand finished instances ({string.Join(", ", small.Select(r => r.Rate.ToString("F0", CultureInfo.InvariantCulture)))}), "
             + $"{largeRate:F0}/s with about {options.ScaleInstances / 1000} thousand more ({string.Join(", ", large.Select(r => r.Rate.ToString("F0", CultureInfo.InvariantCulture)))}): {change:+0.0%;-0.0%} (target within ±20%)");
+        output.WriteLine($"    batches of {options.ScaleBatch} starts and {options.ScaleBatch * Steps} resumes, median of 3: starts {smallStarts:F0}/s → {largeStarts:F0}/s "
+            + $"({(largeStarts - smallStarts) / smallStarts:+0.0%;-0.0%}), resumes {smallRate:F0}/s → {largeRate:F0}/s ({change:+0.0%;-0.0%})");
 
+        Directory.Delete(options.Folder, recursive: true);
         var allFinished = main.AllFinished && workflowCoreCompleted && concurrent.Values.All(c => c.Result.AllFinished)
+            && (postgres.Results?.Values.All(c => c.Result.AllFinished) ?? true)
             && small.All(r => r.AllFinished) && large.All(r => r.AllFinished);
         return new BenchmarkReport(raw, main.Rate, smallRate, largeRate, allFinished);
     }
 
     private string NewFile(string name)
     {
+        // Under the run's own folder, removed at the end (each run used to leave hundreds of MB behind).
         var file = Path.Combine(options.Folder, $"{name}-{Guid.NewGuid():N}.db");
         return file;
+    }
+
+    private static readonly int[] CallerCounts = [1, 4, 16, 64];
+
+    private void PrintConcurrency(string store, Dictionary<int, (DriveResult Result, double GroupSize)> results, double raw)
+    {
+        output.WriteLine($"    {store}:");
+        foreach (var (callers, (result, groupSize)) in results)
+            output.WriteLine($"    {callers,2} caller(s): {result.Rate,6:F0} transitions/s ({result.Rate / raw:P0} of raw SQLite inserts), resume latency p50 {result.P50:F2} ms, "
+                + $"p95 {result.P95:F2} ms, p99 {result.P99:F2} ms; {groupSize:F1} bursts per commit");
+    }
+
+    private static Action<StoreOptions> Sqlite(string file) => o => o.SqliteFile = file;
+
+    /// <summary>
+    /// The concurrency runs on PostgreSQL, each on a fresh database of the server the test setup starts
+    /// (THIDUA_TEST_POSTGRES overrides the connection); skipped with the reason when there is none.
+    /// </summary>
+    private async Task<(Dictionary<int, (DriveResult Result, double GroupSize)>? Results, string? Reason)> DriveOnPostgresAsync()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres") { Timeout = 3 };
+        var results = new Dictionary<int, (DriveResult Result, double GroupSize)>();
+        foreach (var callers in CallerCounts)
+        {
+            var database = "thidua_bench_" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                await PostgresAdminAsync(server, $"CREATE DATABASE \"{database}\"");
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return (null, $"no PostgreSQL server at {server.Host}:{server.Port} ({ex.Message})");
+            }
+
+            try
+            {
+                var connection = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+                results[callers] = await DriveConcurrentAsync(o =>
+                {
+                    o.Provider = StoreProvider.PostgreSql;
+                    o.ConnectionString = connection;
+                }, options.Instances, callers);
+            }
+            finally
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await PostgresAdminAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            }
+        }
+
+        return (results, null);
+    }
+
+    private static async Task PostgresAdminAsync(Npgsql.NpgsqlConnectionStringBuilder server, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static double RawInsertRate(string file, int count)
@@ -160,10 +230,10 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
     }
 
     // The same shape and count as DriveAsync, with the resumes spread over concurrent callers.
-    private static async Task<(DriveResult Result, double GroupSize)> DriveConcurrentAsync(string file, int instances, int callers)
+    private static async Task<(DriveResult Result, double GroupSize)> DriveConcurrentAsync(Action<StoreOptions> store, int instances, int callers)
     {
         var services = new ServiceCollection();
-        services.AddWorkflowEngine().AddEfCoreStore(o => o.SqliteFile = file);
+        services.AddWorkflowEngine().AddEfCoreStore(store);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
         var runtime = provider.GetRequiredService<IWorkflowRuntime>();
@@ -201,7 +271,7 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
         Array.Sort(latencies);
         var groupSize = (group.Bursts - burstsBefore) / (double)Math.Max(1, group.Groups - groupsBefore);
         return (new DriveResult(n, elapsed, n / elapsed.TotalSeconds, 0, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
-            DatabaseBytes(file), allocated / (double)n, finished == instances), groupSize);
+            0, allocated / (double)n, finished == instances), groupSize);
     }
 
     /// <summary>Copies the finished instances (with their journals) under new ids until the database holds <paramref name="total"/> more.</summary>

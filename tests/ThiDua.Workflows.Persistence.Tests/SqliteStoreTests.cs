@@ -71,8 +71,9 @@ public sealed class SqliteStoreTests
     [Fact]
     public async Task Migrate_UpgradesADatabaseOfThePreviousMigration_KeepingItsInstances()
     {
-        // An instance waits in a database; the schema goes back to the previous migration (the designer's drafts and
-        // version authors gone) and is upgraded again: the instance is still there and finishes.
+        // An instance waits in a database; the schema goes back two migrations (the designer's drafts and version
+        // authors gone, bookmarks in a rowid table) and is upgraded again: the instance and its bookmark (an id of the
+        // old form) are still there, and it finishes.
         await using var host = await StoreHost.SqliteAsync();
         var run = await host.StartAsync(Workflows.Chain("nang-cap", "nang-cap",
             Workflows.Event("e1", "TiepTuc"), Workflows.WriteLine("w1", "sau nâng cấp")));
@@ -83,12 +84,14 @@ public sealed class SqliteStoreTests
         await host.Database.MigrateAsync();
         await host.Runtime.PublishEventAsync("TiepTuc");
 
-        Assert.Equal(3, (await host.Database.AppliedMigrationsAsync()).Count);
+        Assert.Equal(4, (await host.Database.AppliedMigrationsAsync()).Count);
         Assert.Equal(WorkflowStatus.Finished, (await host.Store.FindInstanceAsync(run.InstanceId))!.Status);
         Assert.Equal(["sau nâng cấp"], host.Lines);
         await using var check = host.Contexts.Create();
         Assert.All(await check.Outbox.ToListAsync(), o => Assert.NotNull(o.DeliveredAt));
         Assert.Empty(await check.DefinitionDrafts.ToListAsync());
+        var bookmarksTable = await check.Database.SqlQueryRaw<string>("""SELECT "sql" AS "Value" FROM sqlite_master WHERE "name" = 'Bookmarks'""").SingleAsync();
+        Assert.EndsWith("WITHOUT ROWID", bookmarksTable.TrimEnd());
     }
 
     [Fact]

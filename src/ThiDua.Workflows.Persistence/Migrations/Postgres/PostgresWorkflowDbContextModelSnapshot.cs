@@ -75,7 +75,8 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("Hash");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
                     b.HasIndex("WorkflowInstanceId");
 

@@ -70,7 +70,8 @@ namespace ThiDua.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Hash");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
                     b.HasIndex("WorkflowInstanceId");
 
