@@ -116,9 +116,19 @@ builder.Services.AddScoped<ThiDua.Workflows.Web.Designer.DesignerService>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Hosting.HttpWorkflowTriggers>();
 builder.Services.AddAntiforgery();
 // The public opinion form is open to everyone: a few opinions per address per ten minutes.
+// Requests in progress at once: past the point where the database and the cores are busy, more concurrency only adds
+// contention (on PostgreSQL, 200 requests at once exhausted the connection pool and failed). The rest wait in order.
+var maxConcurrentRequests = configuration.GetValue("Workflows:Web:MaxConcurrentRequests", Math.Max(8, Environment.ProcessorCount * 8));
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(_ =>
+        System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter("requests", _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions
+        {
+            PermitLimit = maxConcurrentRequests,
+            QueueLimit = 5_000,
+            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+        }));
     o.AddPolicy(OpinionEndpoints.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) }));
@@ -128,8 +138,11 @@ builder.Services.AddRateLimiter(o =>
         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) }));
     o.OnRejected = async (context, token) =>
     {
+        var opinion = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == OpinionEndpoints.RateLimitPolicy;
         context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync("Anh/chị đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.", token).ConfigureAwait(false);
+        await context.HttpContext.Response.WriteAsync(opinion
+            ? "Anh/chị đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút."
+            : "Hệ thống đang nhận quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.", token).ConfigureAwait(false);
     };
 });
 builder.Services.AddOpenApi();

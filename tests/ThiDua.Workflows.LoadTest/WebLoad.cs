@@ -13,6 +13,14 @@ public sealed class LoadOptions
     public int TasksPerUser { get; set; } = 2;
 
     public string? Url { get; set; }
+
+    /// <summary>
+    /// Mean pause between a user's actions, as a person reads a page before the next click (each pause drawn between
+    /// half and one and a half times this); 0 sends the next request at once, which measures saturation, not people.
+    /// </summary>
+    public double ThinkSeconds { get; set; }
+
+    public bool Postgres { get; set; }
 }
 
 /// <summary>
@@ -27,10 +35,11 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
 
     public async Task<int> RunAsync()
     {
-        using var host = options.Url is null ? WebHostProcess.Start() : null;
+        using var host = options.Url is null ? await WebHostProcess.StartAsync(options.Postgres) : null;
         var baseUrl = options.Url ?? host!.BaseUrl;
         await WaitUntilUpAsync(baseUrl);
-        output.WriteLine($"ThiDua.Workflows web load — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {baseUrl}, SQLite");
+        output.WriteLine($"ThiDua.Workflows web load — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {baseUrl}, "
+            + $"{(options.Url is not null ? "store as configured there" : options.Postgres ? "PostgreSQL" : "SQLite")}, think time {options.ThinkSeconds:0.#} s");
 
         using var office = await SignInAsync(baseUrl);
         var definitionId = await PublishApprovalAsync(office);
@@ -50,12 +59,29 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
         var tasks = (await OpenTaskIdsAsync(office)).Except(before).ToList();
         if (tasks.Count != count) throw new InvalidOperationException($"expected {count} new tasks, found {tasks.Count}");
 
-        var clients = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => SignInAsync(baseUrl)));
+        // Sign-ins (not measured) eight at a time: 200 password hashes at once is a burst no office produces, and on
+        // 2 cores it starves the database connections the run then needs.
+        using var gate = new SemaphoreSlim(8);
+        var clients = await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return await SignInAsync(baseUrl);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         var samples = new Dictionary<string, List<double>> { ["inbox"] = [], ["history"] = [], ["decision"] = [] };
         var failures = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, u) => Task.Run(async () =>
         {
+            var random = new Random(u);
+            // Users arrive spread over one think time, not all in the same millisecond.
+            await Task.Delay(TimeSpan.FromSeconds(options.ThinkSeconds * random.NextDouble()));
             for (var t = u; t < tasks.Count; t += users)
             {
                 // As a person does: the inbox, the task's history, then the decision from the inbox card's form.
@@ -66,7 +92,9 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
                     page = await response.Content.ReadAsStringAsync();
                     return response;
                 });
+                await ThinkAsync(random);
                 var history = await TimeAsync(() => client.GetAsync($"/api/tasks/{Uri.EscapeDataString(tasks[t])}/history"));
+                await ThinkAsync(random);
                 var token = LoginToken().Match(page).Groups[1].Value;
                 var decision = await TimeAsync(() => client.PostAsync("/inbox", new FormUrlEncodedContent(new Dictionary<string, string>
                 {
@@ -83,6 +111,8 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
                     samples["decision"].Add(decision.Ms);
                     if (!inbox.Ok || !history.Ok || !decision.Ok) failures++;
                 }
+
+                await ThinkAsync(random);
             }
         })));
         var elapsed = clock.Elapsed;
@@ -104,15 +134,18 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
         return failures == 0 && once;
     }
 
+    private Task ThinkAsync(Random random) =>
+        options.ThinkSeconds <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(options.ThinkSeconds * (0.5 + random.NextDouble())));
+
     private static async Task<(double Ms, bool Ok)> TimeAsync(Func<Task<HttpResponseMessage>> request, bool redirectIsSuccess = false)
     {
         var t0 = Stopwatch.GetTimestamp();
         using var response = await request();
-        await response.Content.ReadAsByteArrayAsync();
+        var body = await response.Content.ReadAsStringAsync();
         var ok = response.IsSuccessStatusCode || (redirectIsSuccess && response.StatusCode == HttpStatusCode.Redirect
             && response.Headers.Location?.OriginalString.Contains("decided", StringComparison.Ordinal) == true);
         if (!ok)
-            Console.Error.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode}");
+            Console.Error.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
         return (Stopwatch.GetElapsedTime(t0).TotalMilliseconds, ok);
     }
 
@@ -214,48 +247,76 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     private static partial Regex DesignerToken();
 }
 
-/// <summary>The web host as a child process on a free loopback port, with fresh SQLite files and the demo data.</summary>
+/// <summary>The web host as a child process on a free loopback port, with the demo data on fresh SQLite files or a fresh PostgreSQL database.</summary>
 internal sealed class WebHostProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly string? _postgresDatabase;
 
-    private WebHostProcess(Process process, string baseUrl)
+    private WebHostProcess(Process process, string baseUrl, string? postgresDatabase)
     {
         _process = process;
         BaseUrl = baseUrl;
+        _postgresDatabase = postgresDatabase;
     }
 
     public string BaseUrl { get; }
 
-    public static WebHostProcess Start()
+    public static async Task<WebHostProcess> StartAsync(bool postgres)
     {
         var root = FindRoot();
-        var data = Directory.CreateTempSubdirectory("thidua-load-").FullName;
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var baseUrl = $"http://127.0.0.1:{port}";
+        string[] store;
+        string? database = null;
+        if (postgres)
+        {
+            database = "thidua_load_" + Guid.NewGuid().ToString("N")[..8];
+            await PostgresAdminAsync($"CREATE DATABASE \"{database}\"");
+            store = ["--Workflows:Store:Provider=PostgreSql", $"--Workflows:Store:ConnectionString={Server(database)}"];
+        }
+        else
+        {
+            var data = Directory.CreateTempSubdirectory("thidua-load-").FullName;
+            store = [$"--Workflows:Store:SqliteFile={Path.Combine(data, "workflows.db")}", $"--Workflows:Scheduling:SqliteFile={Path.Combine(data, "hangfire.db")}"];
+        }
+
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-                 {
-                     "run", "--no-build", "-c", "Release", "--project", "src/ThiDua.Workflows.Web", "--", "--urls", baseUrl,
-                     $"--Workflows:Store:SqliteFile={Path.Combine(data, "workflows.db")}", $"--Workflows:Scheduling:SqliteFile={Path.Combine(data, "hangfire.db")}",
-                     "--Logging:LogLevel:Default=Warning",
-                 })
+        foreach (var arg in new[] { "run", "--no-build", "-c", "Release", "--project", "src/ThiDua.Workflows.Web", "--", "--urls", baseUrl, "--Logging:LogLevel:Default=Warning" }.Concat(store))
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var process = Process.Start(start)!;
         // Drain the host's output so it never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        return new WebHostProcess(process, baseUrl);
+        return new WebHostProcess(process, baseUrl, database);
     }
 
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
+        if (_postgresDatabase is null) return;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)").GetAwaiter().GetResult();
+    }
+
+    private static string Server(string database) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
+        {
+            Database = database,
+        }.ConnectionString;
+
+    private static async Task PostgresAdminAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Server("postgres"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string FindRoot()
