@@ -27,7 +27,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
     };
 
     public Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        sql.RunAsync(transaction: false, db => db.ReadFirstAsync(
+        sql.ReadAsync(db => db.ReadFirstAsync(
             """SELECT "State", "Revision" FROM "WorkflowInstances" WHERE "Id" = @id""",
             reader =>
             {
@@ -38,7 +38,7 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
             cancellationToken, ("@id", instanceId)), cancellationToken);
 
     public Task<Bookmark?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
-        sql.RunAsync(transaction: false, db => db.ReadFirstAsync(
+        sql.ReadAsync(db => db.ReadFirstAsync(
             """
             SELECT "Id", "WorkflowInstanceId", "Name", "Hash", "ActivityInstanceId", "ActivityNodePath", "ActivityId",
                    "CorrelationId", "Payload", "ResumeAt", "CreatedAt"

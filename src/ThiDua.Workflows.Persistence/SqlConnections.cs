@@ -7,7 +7,9 @@ namespace ThiDua.Workflows.Persistence;
 /// <summary>
 /// Runs the store's hot statements. On SQLite, a process writes through one open connection with its prepared
 /// statements kept (SQLite allows one writer at a time anyway, so nothing is lost by queuing in-process, and
-/// preparing each statement once is most of the cost saved). On PostgreSQL every call takes a pooled connection.
+/// preparing each statement once is most of the cost saved); reads go to a few read-only connections of their own,
+/// so concurrent callers' reads neither wait for a commit nor queue behind each other (WAL readers see every commit
+/// made before they start). On PostgreSQL every call takes a pooled connection.
 /// </summary>
 public sealed class SqlConnections : IAsyncDisposable
 {
@@ -15,6 +17,7 @@ public sealed class SqlConnections : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReader> _readers = [];
     private SqliteConnection? _sqlite;
     private Task? _checkpointer;
 
@@ -54,9 +57,39 @@ public sealed class SqlConnections : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a read (no transaction, no writes) on a reader connection; on PostgreSQL as <see cref="RunAsync{T}"/>.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqlExecutor, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        if (_contexts.Provider != StoreProvider.Sqlite) return await RunAsync(transaction: false, read, cancellationToken).ConfigureAwait(false);
+        if (!_readers.TryTake(out var reader))
+        {
+            await using var db = _contexts.Create();
+            // Outside the driver's pool: a reader's query_only must never reach a connection that writes.
+            var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
+            reader = await SqliteReader.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var result = await read(new SqlExecutor(reader.Connection, null, reader.Prepared)).ConfigureAwait(false);
+            // Keep a few for the next reads; a burst of more concurrent readers than that closes its extra ones.
+            if (_readers.Count < MaxIdleReaders && !_stopping.IsCancellationRequested) _readers.Add(reader);
+            else await reader.DisposeAsync().ConfigureAwait(false);
+            return result;
+        }
+        catch
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private const int MaxIdleReaders = 8;
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        while (_readers.TryTake(out var reader)) await reader.DisposeAsync().ConfigureAwait(false);
         if (_checkpointer is not null) await _checkpointer.ConfigureAwait(false);
         await ResetSqliteAsync().ConfigureAwait(false);
         _gate.Dispose();
@@ -124,6 +157,41 @@ public sealed class SqlConnections : IAsyncDisposable
         if (_sqlite is not null) await _sqlite.DisposeAsync().ConfigureAwait(false);
         _sqlite = null;
         _checkpointer = _checkpointer is { IsCompleted: true } ? null : _checkpointer;
+    }
+}
+
+/// <summary>A read-only SQLite connection with its own prepared statements.</summary>
+internal sealed class SqliteReader : IAsyncDisposable
+{
+    private SqliteReader(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    public Dictionary<string, SqliteCommand> Prepared { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<SqliteReader> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout=30000; PRAGMA cache_size=-8192; PRAGMA query_only=1;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new SqliteReader(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in Prepared.Values) await command.DisposeAsync().ConfigureAwait(false);
+        Prepared.Clear();
+        await Connection.DisposeAsync().ConfigureAwait(false);
     }
 }
 

@@ -63,8 +63,9 @@ public sealed class GroupCommitTests
         Assert.Equal(toStart, (await host.Store.FindInstanceIdsAsync(WorkflowStatus.Finished, limit: toStart + 1)).Count);
         foreach (var (instance, _) in all.Take(200))
             Assert.Single(await host.Store.ReadJournalAsync(instance), j => j.EventName == JournalEvents.Resumed);
-        // The bursts really were committed in groups.
-        Assert.True(group.Bursts - burstsBefore > 2 * (group.Groups - groupsBefore),
+        // Some bursts really shared a commit (how many depends on how long a commit takes against the callers' work:
+        // on SQLite, where reads no longer wait for the writer, few do).
+        Assert.True(group.Bursts - burstsBefore > group.Groups - groupsBefore,
             $"{group.Bursts - burstsBefore} bursts in {group.Groups - groupsBefore} groups");
     }
 
