@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ThiDua.Workflows.Testing;
 
 namespace ThiDua.Workflows.LoadTest;
 
@@ -176,44 +177,20 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     {
         var designer = await office.GetStringAsync("/designer/nomination-commune");
         office.DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(DesignerToken().Match(designer).Groups[1].Value));
-        var created = await office.PostAsJsonAsync("/api/designer/definitions", new { name = "Duyệt thử tải" });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
-        var revision = (await office.GetFromJsonAsync<JsonObject>($"/api/designer/definitions/{id}"))!["draftRevision"]!.GetValue<long>();
-        static JsonObject Literal(string type, string value) => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-        static JsonObject Connect(string from, string port, string to) => new()
-        {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-        };
-        var definition = new JsonObject
-        {
-            ["definitionId"] = id,
-            ["name"] = "Duyệt thử tải",
-            ["root"] = new JsonObject
-            {
-                ["id"] = "flow",
-                ["type"] = "Elsa.Flowchart",
-                ["activities"] = new JsonArray
+        return await DesignerPublishing.PublishFlowchartAsync(office, "Duyệt thử tải",
+            [
+                new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                new JsonObject
                 {
-                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                    new JsonObject
-                    {
-                        ["id"] = "task", ["type"] = "ThiDua.UserTask",
-                        ["title"] = Literal("String", "Duyệt hồ sơ thử tải"),
-                        ["role"] = Literal("String", "Office"),
-                        ["actions"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Approve\",\"Reject\"]" } },
-                    },
-                    new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
-                    new JsonObject { ["id"] = "rejected", ["type"] = "Elsa.End" },
+                    ["id"] = "task", ["type"] = "ThiDua.UserTask",
+                    ["title"] = DesignerPublishing.Literal("String", "Duyệt hồ sơ thử tải"),
+                    ["role"] = DesignerPublishing.Literal("String", "Office"),
+                    ["actions"] = DesignerPublishing.Actions("Approve", "Reject"),
                 },
-                ["connections"] = new JsonArray { Connect("start", "Done", "task"), Connect("task", "Approve", "approved"), Connect("task", "Reject", "rejected") },
-            },
-        };
-        (await office.PutAsJsonAsync($"/api/designer/definitions/{id}/draft", new { definition, revision, baseVersion = 0 })).EnsureSuccessStatusCode();
-        var published = await office.PostAsync($"/api/designer/definitions/{id}/publish", null);
-        if (!published.IsSuccessStatusCode) throw new InvalidOperationException("publish: " + await published.Content.ReadAsStringAsync());
-        return id;
+                new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
+                new JsonObject { ["id"] = "rejected", ["type"] = "Elsa.End" },
+            ],
+            [DesignerPublishing.Connect("start", "Done", "task"), DesignerPublishing.Connect("task", "Approve", "approved"), DesignerPublishing.Connect("task", "Reject", "rejected")]);
     }
 
     private static async Task WaitUntilUpAsync(string baseUrl)

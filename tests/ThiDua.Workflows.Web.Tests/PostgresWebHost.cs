@@ -13,7 +13,7 @@ public sealed class PostgresWebHost : WebHost
 
     public PostgresWebHost()
     {
-        using var connection = new NpgsqlConnection(Server("postgres"));
+        using var connection = new NpgsqlConnection(DatabaseConnection("postgres"));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"CREATE DATABASE \"{_database}\"";
@@ -23,7 +23,7 @@ public sealed class PostgresWebHost : WebHost
     protected override void ConfigureStore(IWebHostBuilder builder)
     {
         builder.UseSetting("Workflows:Store:Provider", "PostgreSql");
-        builder.UseSetting("Workflows:Store:ConnectionString", Server(_database));
+        builder.UseSetting("Workflows:Store:ConnectionString", DatabaseConnection(_database));
         builder.UseSetting("Workflows:Scheduling:Storage", "PostgreSql");
     }
 
@@ -32,7 +32,7 @@ public sealed class PostgresWebHost : WebHost
         base.Dispose(disposing);
         if (!disposing) return;
         NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(Server("postgres"));
+        using var connection = new NpgsqlConnection(DatabaseConnection("postgres"));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
@@ -40,7 +40,7 @@ public sealed class PostgresWebHost : WebHost
     }
 
     /// <summary>The server tests/setup/postgres.sh starts (override with THIDUA_TEST_POSTGRES).</summary>
-    internal static string Server(string database) =>
+    internal static string DatabaseConnection(string database) =>
         new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
         {
             Database = database,

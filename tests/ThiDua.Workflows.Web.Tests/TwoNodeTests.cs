@@ -8,6 +8,7 @@ using ThiDua.Workflows.Engine.Hosting;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
 using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Testing;
 using Xunit.Abstractions;
 
 namespace ThiDua.Workflows.Web.Tests;
@@ -39,7 +40,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
     public async Task TwoNodesOnOneDatabase_ShareSignInAndWork_AndTheSurvivorOfASigkillFinishesEveryInstanceWithEachStepOnce()
     {
         await CreateDatabaseAsync();
-        var connectionString = PostgresWebHost.Server(_database);
+        var connectionString = PostgresWebHost.DatabaseConnection(_database);
         // One after the other: the first migrates and seeds the demo data, the second finds it done.
         using var a = WebNode.Start("A", connectionString, FastTakeover);
         await a.WaitUntilUpAsync(TimeSpan.FromMinutes(3));
@@ -112,7 +113,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(PostgresWebHost.Server("postgres"));
+        using var connection = new NpgsqlConnection(PostgresWebHost.DatabaseConnection("postgres"));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
@@ -121,7 +122,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
 
     private async Task CreateDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(PostgresWebHost.Server("postgres"));
+        await using var connection = new NpgsqlConnection(PostgresWebHost.DatabaseConnection("postgres"));
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"CREATE DATABASE \"{_database}\"";
@@ -198,47 +199,21 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
     }
 
     // Start → a task for the office → a two-second timer → end, drawn through the designer API and published.
-    private static async Task<string> PublishApprovalWithTimerAsync(HttpClient office)
-    {
-        var created = await office.PostAsJsonAsync("/api/designer/definitions", new { name = "Duyệt trên hai máy" });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
-        var revision = (await office.GetFromJsonAsync<JsonObject>($"/api/designer/definitions/{id}"))!["draftRevision"]!.GetValue<long>();
-        static JsonObject Literal(string type, string value) => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-        static JsonObject Connect(string from, string port, string to) => new()
-        {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-        };
-        var definition = new JsonObject
-        {
-            ["definitionId"] = id,
-            ["name"] = "Duyệt trên hai máy",
-            ["root"] = new JsonObject
-            {
-                ["id"] = "flow",
-                ["type"] = "Elsa.Flowchart",
-                ["activities"] = new JsonArray
+    private static Task<string> PublishApprovalWithTimerAsync(HttpClient office) =>
+        DesignerPublishing.PublishFlowchartAsync(office, "Duyệt trên hai máy",
+            [
+                new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                new JsonObject
                 {
-                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                    new JsonObject
-                    {
-                        ["id"] = "task", ["type"] = "ThiDua.UserTask",
-                        ["title"] = Literal("String", "Duyệt hồ sơ trên hai máy"),
-                        ["role"] = Literal("String", "Office"),
-                        ["actions"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Approve\"]" } },
-                    },
-                    new JsonObject { ["id"] = "wait", ["type"] = "Elsa.Delay", ["timeSpan"] = Literal("TimeSpan", "00:00:02") },
-                    new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
+                    ["id"] = "task", ["type"] = "ThiDua.UserTask",
+                    ["title"] = DesignerPublishing.Literal("String", "Duyệt hồ sơ trên hai máy"),
+                    ["role"] = DesignerPublishing.Literal("String", "Office"),
+                    ["actions"] = DesignerPublishing.Actions("Approve"),
                 },
-                ["connections"] = new JsonArray { Connect("start", "Done", "task"), Connect("task", "Approve", "wait"), Connect("wait", "Done", "approved") },
-            },
-        };
-        (await office.PutAsJsonAsync($"/api/designer/definitions/{id}/draft", new { definition, revision, baseVersion = 0 })).EnsureSuccessStatusCode();
-        var published = await office.PostAsync($"/api/designer/definitions/{id}/publish", null);
-        Assert.True(published.IsSuccessStatusCode, "publish: " + await published.Content.ReadAsStringAsync());
-        return id;
-    }
+                new JsonObject { ["id"] = "wait", ["type"] = "Elsa.Delay", ["timeSpan"] = DesignerPublishing.Literal("TimeSpan", "00:00:02") },
+                new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
+            ],
+            [DesignerPublishing.Connect("start", "Done", "task"), DesignerPublishing.Connect("task", "Approve", "wait"), DesignerPublishing.Connect("wait", "Done", "approved")]);
 
     [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
     private static partial Regex DesignerToken();
