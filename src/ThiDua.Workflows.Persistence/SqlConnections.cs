@@ -19,6 +19,7 @@ public sealed class SqlConnections : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReader> _readers = [];
     private SqliteConnection? _sqlite;
+    private string? _readerConnectionString;
     private Task? _checkpointer;
 
     public SqlConnections(IWorkflowDbContextFactory contexts) => _contexts = contexts;
@@ -62,12 +63,7 @@ public sealed class SqlConnections : IAsyncDisposable
     {
         if (_contexts.Provider != StoreProvider.Sqlite) return await RunAsync(transaction: false, read, cancellationToken).ConfigureAwait(false);
         if (!_readers.TryTake(out var reader))
-        {
-            await using var db = _contexts.Create();
-            // Outside the driver's pool: a reader's query_only must never reach a connection that writes.
-            var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
-            reader = await SqliteReader.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        }
+            reader = await SqliteReader.OpenAsync(ReaderConnectionString(), cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -85,6 +81,15 @@ public sealed class SqlConnections : IAsyncDisposable
     }
 
     private const int MaxIdleReaders = 8;
+
+    // Outside the driver's pool: a reader's query_only must never reach a connection that writes. Worked out once,
+    // not on every reader opened past the idle ones.
+    private string ReaderConnectionString()
+    {
+        if (_readerConnectionString is { } known) return known;
+        using var db = _contexts.Create();
+        return _readerConnectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
+    }
 
     public async ValueTask DisposeAsync()
     {

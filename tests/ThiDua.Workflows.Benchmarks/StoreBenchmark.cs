@@ -7,6 +7,7 @@ using ThiDua.Workflows.Engine.Model;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Serialization;
 using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Testing;
 
 namespace ThiDua.Workflows.Benchmarks;
 
@@ -121,24 +122,22 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
     /// </summary>
     private async Task<(Dictionary<int, (DriveResult Result, double GroupSize)>? Results, string? Reason)> DriveOnPostgresAsync()
     {
-        var server = new Npgsql.NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres") { Timeout = 3 };
         var results = new Dictionary<int, (DriveResult Result, double GroupSize)>();
         foreach (var callers in CallerCounts)
         {
             var database = "thidua_bench_" + Guid.NewGuid().ToString("N")[..8];
             try
             {
-                await PostgresAdminAsync(server, $"CREATE DATABASE \"{database}\"");
+                await TestEnvironment.PostgresAdminAsync($"CREATE DATABASE \"{database}\"");
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
             {
-                return (null, $"no PostgreSQL server at {server.Host}:{server.Port} ({ex.Message})");
+                return (null, $"no PostgreSQL server ({ex.Message})");
             }
 
             try
             {
-                var connection = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+                var connection = TestEnvironment.Postgres(database);
                 results[callers] = await DriveConcurrentAsync(o =>
                 {
                     o.Provider = StoreProvider.PostgreSql;
@@ -148,20 +147,11 @@ public sealed class StoreBenchmark(BenchmarkOptions options, TextWriter output)
             finally
             {
                 Npgsql.NpgsqlConnection.ClearAllPools();
-                await PostgresAdminAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                await TestEnvironment.PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
         }
 
         return (results, null);
-    }
-
-    private static async Task PostgresAdminAsync(Npgsql.NpgsqlConnectionStringBuilder server, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 
     private static double RawInsertRate(string file, int count)

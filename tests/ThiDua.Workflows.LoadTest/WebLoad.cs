@@ -96,7 +96,7 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
                 await ThinkAsync(random);
                 var history = await TimeAsync(() => client.GetAsync($"/api/tasks/{Uri.EscapeDataString(tasks[t])}/history"));
                 await ThinkAsync(random);
-                var token = LoginToken().Match(page).Groups[1].Value;
+                var token = TestEnvironment.FormToken().Match(page).Groups[1].Value;
                 var decision = await TimeAsync(() => client.PostAsync("/inbox", new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
@@ -159,16 +159,7 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     private static async Task<HttpClient> SignInAsync(string baseUrl)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
-        var page = await client.GetStringAsync("/account/login");
-        var token = LoginToken().Match(page).Groups[1].Value;
-        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["userName"] = User,
-            ["password"] = Password,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}");
+        await TestEnvironment.SignInAsync(client, User, Password);
         return client;
     }
 
@@ -217,9 +208,6 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex LoginToken();
-
     [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
     private static partial Regex DesignerToken();
 }
@@ -241,7 +229,7 @@ internal sealed class WebHostProcess : IDisposable
 
     public static async Task<WebHostProcess> StartAsync(bool postgres)
     {
-        var root = FindRoot();
+        var root = TestEnvironment.RepositoryRoot();
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -252,8 +240,8 @@ internal sealed class WebHostProcess : IDisposable
         if (postgres)
         {
             database = "thidua_load_" + Guid.NewGuid().ToString("N")[..8];
-            await PostgresAdminAsync($"CREATE DATABASE \"{database}\"");
-            store = ["--Workflows:Store:Provider=PostgreSql", $"--Workflows:Store:ConnectionString={Server(database)}"];
+            await TestEnvironment.PostgresAdminAsync($"CREATE DATABASE \"{database}\"");
+            store = ["--Workflows:Store:Provider=PostgreSql", $"--Workflows:Store:ConnectionString={TestEnvironment.Postgres(database)}"];
         }
         else
         {
@@ -278,28 +266,6 @@ internal sealed class WebHostProcess : IDisposable
         _process.Dispose();
         if (_postgresDatabase is null) return;
         Npgsql.NpgsqlConnection.ClearAllPools();
-        PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)").GetAwaiter().GetResult();
-    }
-
-    private static string Server(string database) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
-        {
-            Database = database,
-        }.ConnectionString;
-
-    private static async Task PostgresAdminAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(Server("postgres"));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ThiDua.Workflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ThiDua.Workflows.sln not found");
+        TestEnvironment.PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)").GetAwaiter().GetResult();
     }
 }

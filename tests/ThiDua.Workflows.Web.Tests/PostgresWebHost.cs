@@ -40,11 +40,7 @@ public sealed class PostgresWebHost : WebHost
     }
 
     /// <summary>The server tests/setup/postgres.sh starts (override with THIDUA_TEST_POSTGRES).</summary>
-    internal static string DatabaseConnection(string database) =>
-        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("THIDUA_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
-        {
-            Database = database,
-        }.ToString();
+    internal static string DatabaseConnection(string database) => ThiDua.Workflows.Testing.TestEnvironment.Postgres(database);
 }
 
 [CollectionDefinition(Name)]

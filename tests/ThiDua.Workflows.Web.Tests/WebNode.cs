@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using ThiDua.Workflows.Testing;
 
 namespace ThiDua.Workflows.Web.Tests;
 
@@ -9,7 +9,7 @@ namespace ThiDua.Workflows.Web.Tests;
 /// The web host as its own process (the built ThiDua.Workflows.Web.dll, so <see cref="Kill"/> is a real SIGKILL of
 /// the host), on a free loopback port, Development demo data, pointed at a shared PostgreSQL database.
 /// </summary>
-public sealed partial class WebNode : IDisposable
+public sealed class WebNode : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -42,7 +42,7 @@ public sealed partial class WebNode : IDisposable
 
     public static WebNode Start(string name, string connectionString, IEnumerable<string> settings)
     {
-        var root = RepositoryRoot();
+        var root = TestEnvironment.RepositoryRoot();
         // bin/<Configuration>/net10.0/ of this test assembly names the configuration the solution was built in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var project = Path.Combine(root, "src", "ThiDua.Workflows.Web");
@@ -102,15 +102,7 @@ public sealed partial class WebNode : IDisposable
     public async Task<HttpClient> SignInAsync(string user, string password, CookieContainer cookies)
     {
         var client = Client(cookies);
-        var page = await client.GetStringAsync("/account/login");
-        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(FormToken().Match(page).Groups[1].Value),
-            ["_handler"] = "login",
-            ["userName"] = user,
-            ["password"] = password,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in on {Name} answered {(int)response.StatusCode}");
+        await TestEnvironment.SignInAsync(client, user, password);
         return client;
     }
 
@@ -137,14 +129,4 @@ public sealed partial class WebNode : IDisposable
             _output.AppendLine(line);
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ThiDua.Workflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ThiDua.Workflows.sln not found");
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
 }
