@@ -206,7 +206,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.ToTable("WorkflowSignals");
             b.HasKey(x => x.Id);
             b.Property(x => x.Stimulus).HasMaxLength(128);
-            b.HasIndex(x => x.DeliveredAt);
+            b.Property(x => x.LastError).HasMaxLength(2000);
+            b.HasIndex(x => new { x.DeliveredAt, x.NextAttemptAt });
         });
         modelBuilder.Entity<ProvinceSubmission>(b =>
         {

@@ -5,6 +5,9 @@ using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Nominations.Activities;
 using ThiDua.Workflows.Nominations.Services;
 using ThiDua.Workflows.Notifications;
+using ThiDua.Workflows.Nominations.Entities;
+using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Persistence.Outbox;
 
 namespace ThiDua.Workflows.Nominations;
 
@@ -26,6 +29,8 @@ public static class NominationsServiceCollectionExtensions
         services.RemoveAll<IUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserAccounts>());
         services.TryAddSingleton<DocumentNumbers>();
+        services.TryAddSingleton(sp => LeasedOutboxes.Create(sp, WorkflowSignals.Table, sp.GetRequiredService<NominationsContexts>().Create, sp.GetRequiredService<StoreOptions>().OutboxLease));
+        services.AddSingleton<IDeadLetterBox>(sp => sp.GetRequiredService<LeasedOutbox<NominationsDbContext, WorkflowSignal>>());
         services.TryAddSingleton<WorkflowSignals>();
         services.TryAddSingleton<ListDecisions>();
         services.TryAddSingleton<Documents.DocumentService>();

@@ -6,7 +6,9 @@ using ThiDua.Workflows.Engine.Hosting;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Notifications.Mail;
 using ThiDua.Workflows.Notifications.Tasks;
+using ThiDua.Workflows.Notifications.Entities;
 using ThiDua.Workflows.Persistence;
+using ThiDua.Workflows.Persistence.Outbox;
 using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Notifications;
@@ -14,6 +16,9 @@ namespace ThiDua.Workflows.Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     public const string MailJobId = "mail:send";
+
+    // A run sends up to 200 mails on one connection; the lease covers a slow server.
+    private static readonly TimeSpan MailLease = TimeSpan.FromMinutes(2);
 
     /// <summary>Task rows, personal task links and mail through MailKit from a mail outbox (needs the EF store and Hangfire scheduling).</summary>
     public static IWorkflowEngineBuilder AddNotifications(this IWorkflowEngineBuilder builder, Action<MailOptions>? configure = null)
@@ -27,6 +32,9 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<TaskDecisions>();
         services.TryAddSingleton<Notices>();
+        services.TryAddSingleton(sp => LeasedOutboxes.Create(sp, MailOutboxJob.Table, sp.GetRequiredService<NotificationsContexts>().Create, MailLease));
+        services.AddSingleton<IDeadLetterBox>(sp => sp.GetRequiredService<LeasedOutbox<NotificationsDbContext, MailRecord>>());
+        services.TryAddSingleton<MailServerStatus>();
         services.TryAddTransient<MailOutboxJob>();
         services.TryAddSingleton<MailTester>();
         foreach (var kind in new[] { TaskMessages.Created, TaskMessages.Reminder, TaskMessages.Escalation, TaskMessages.Completed, TaskMessages.Cancelled })

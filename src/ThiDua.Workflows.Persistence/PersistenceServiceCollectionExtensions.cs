@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ThiDua.Workflows.Engine.Hosting;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Engine.Stores;
+using ThiDua.Workflows.Persistence.Entities;
+using ThiDua.Workflows.Persistence.Outbox;
 
 namespace ThiDua.Workflows.Persistence;
 
@@ -14,6 +16,8 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = new StoreOptions();
         configure?.Invoke(options);
+        if (options.Problems() is { Count: > 0 } problems)
+            throw new InvalidOperationException("The workflow store's settings are not usable: " + string.Join("; ", problems));
         var services = builder.Services;
         services.AddSingleton(options);
         services.TryAddSingleton<IWorkflowDbContextFactory>(sp => new WorkflowDbContextFactory(sp.GetRequiredService<StoreOptions>()));
@@ -23,6 +27,8 @@ public static class PersistenceServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDefinitionStore, EfDefinitionStore>());
         services.TryAddSingleton<IDefinitionDraftStore, EfDefinitionDraftStore>();
         services.TryAddSingleton<WorkflowDatabase>();
+        services.TryAddSingleton(sp => LeasedOutboxes.Create(sp, EfOutboxDispatcher.Table, sp.GetRequiredService<IWorkflowDbContextFactory>().Create, options.OutboxLease));
+        services.AddSingleton<IDeadLetterBox>(sp => sp.GetRequiredService<LeasedOutbox<WorkflowDbContext, OutboxRecord>>());
         services.TryAddSingleton<EfOutboxDispatcher>();
         services.TryAddSingleton<WorkflowStoreInitializer>();
         services.Replace(ServiceDescriptor.Singleton<IOutboxDispatcher>(sp => sp.GetRequiredService<EfOutboxDispatcher>()));

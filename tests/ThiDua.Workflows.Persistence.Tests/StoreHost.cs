@@ -14,11 +14,13 @@ internal sealed class StoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private StoreHost(string spec, Action<StoreOptions> configure)
+    private StoreHost(string spec, Action<StoreOptions> configure, Action<IServiceCollection>? extra = null)
     {
         Spec = spec;
         var services = new ServiceCollection();
-        services.AddSingleton<IOutboxHandler>(new LineCollector(Lines));
+        services.AddLogging();
+        services.AddSingleton<IOutboxHandler>(new LineCollector(this));
+        extra?.Invoke(services);
         services.AddWorkflowEngine().AddEfCoreStore(configure);
         _provider = services.BuildServiceProvider();
     }
@@ -27,6 +29,14 @@ internal sealed class StoreHost : IAsyncDisposable
     public string Spec { get; }
 
     public ConcurrentQueue<string> Lines { get; } = new();
+
+    /// <summary>While set, the WriteLine handler throws (a handler that fails, e.g. a service it calls is down).</summary>
+    public bool LinesFail { get; set; }
+
+    /// <summary>How many times the WriteLine handler was called, failing or not.</summary>
+    public int LineCalls => Volatile.Read(ref _lineCalls);
+
+    private int _lineCalls;
 
     public IWorkflowRuntime Runtime => _provider.GetRequiredService<IWorkflowRuntime>();
 
@@ -40,15 +50,19 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<StoreHost> SqliteAsync(string? file = null, bool migrate = true)
+    public static async Task<StoreHost> SqliteAsync(string? file = null, bool migrate = true, Action<StoreOptions>? options = null, Action<IServiceCollection>? services = null)
     {
         file ??= Path.Combine(Path.GetTempPath(), "thidua-tests", Guid.NewGuid().ToString("N") + ".db");
-        var host = new StoreHost("sqlite:" + file, o => o.SqliteFile = file);
+        var host = new StoreHost("sqlite:" + file, o =>
+        {
+            o.SqliteFile = file;
+            options?.Invoke(o);
+        }, services);
         if (migrate) await host.Database.MigrateAsync();
         return host;
     }
 
-    public static async Task<StoreHost> PostgresAsync()
+    public static async Task<StoreHost> PostgresAsync(Action<StoreOptions>? options = null, Action<IServiceCollection>? services = null)
     {
         var name = "thidua_t_" + Guid.NewGuid().ToString("N")[..12];
         await using (var admin = new NpgsqlConnection(PostgresServer.ConnectionString("postgres")))
@@ -63,7 +77,8 @@ internal sealed class StoreHost : IAsyncDisposable
         {
             o.Provider = StoreProvider.PostgreSql;
             o.ConnectionString = connectionString;
-        });
+            options?.Invoke(o);
+        }, services);
         await host.Database.MigrateAsync();
         return host;
     }
@@ -72,13 +87,15 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 
-    private sealed class LineCollector(ConcurrentQueue<string> lines) : IOutboxHandler
+    private sealed class LineCollector(StoreHost host) : IOutboxHandler
     {
         public string Kind => WriteLine.OutboxKind;
 
         public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken = default)
         {
-            lines.Enqueue(message.Payload["text"]!.GetValue<string>());
+            Interlocked.Increment(ref host._lineCalls);
+            if (host.LinesFail) throw new InvalidOperationException("Máy in dòng đang hỏng");
+            host.Lines.Enqueue(message.Payload["text"]!.GetValue<string>());
             return Task.CompletedTask;
         }
     }

@@ -57,6 +57,9 @@ public sealed class AccessMatrixTests(WebHost host)
         { "vanphong", "/settings/users", HttpStatusCode.Forbidden },
         { "vanphong", "/settings/mail", HttpStatusCode.Forbidden },
         { "vanphong", "/admin/instances", HttpStatusCode.Forbidden },
+        { "vanphong", "/admin/outbox", HttpStatusCode.Forbidden },
+        { "thon1", "/admin/outbox", HttpStatusCode.Forbidden },
+        { null, "/admin/outbox", HttpStatusCode.Redirect },
         { "chutich", "/settings/council", HttpStatusCode.OK },
         { "chutich", "/settings/awards", HttpStatusCode.Forbidden },
         { "bithudoan", "/settings", HttpStatusCode.Forbidden },
@@ -77,6 +80,7 @@ public sealed class AccessMatrixTests(WebHost host)
         { "admin", "/settings/users", HttpStatusCode.OK },
         { "admin", "/settings/mail", HttpStatusCode.OK },
         { "admin", "/admin/instances", HttpStatusCode.OK },
+        { "admin", "/admin/outbox", HttpStatusCode.OK },
         { "admin", "/decisions/new", HttpStatusCode.OK },
     };
 

@@ -31,8 +31,11 @@ public sealed class NominationRecoveryTests(WebHost host)
         await using (var db = contexts.Create())
         {
             await db.EligibilityHolds.Where(h => h.NominationId == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.ReleasedAt, DateTimeOffset.UtcNow));
-            signals.Add(db, id, NominationStimuli.HoldReleased, new System.Text.Json.Nodes.JsonObject { ["note"] = "Thanh tra kết luận không vi phạm" });
+            var signal = signals.Add(db, id, NominationStimuli.HoldReleased, new System.Text.Json.Nodes.JsonObject { ["note"] = "Thanh tra kết luận không vi phạm" });
             await db.SaveChangesAsync();
+            // The writer's lease keeps the signal for the writer; it died, and its lease has run out.
+            Assert.Equal(0, await signals.DeliverPendingAsync());
+            await db.WorkflowSignals.Where(s => s.Id == signal.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
         }
 
         Assert.Equal("OnHold", (await _api.DetailAsync(id))["nomination"]!["status"]!.GetValue<string>());

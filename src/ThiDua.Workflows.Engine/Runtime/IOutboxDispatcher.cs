@@ -25,11 +25,11 @@ public sealed partial class InlineOutboxDispatcher(IEnumerable<IOutboxHandler> h
     /// <summary>Whether this process can carry out a kind of message at all.</summary>
     public bool Handles(string kind) => _handlers.ContainsKey(kind);
 
-    /// <summary>Delivers one message; returns false when a handler failed (or none handles its kind).</summary>
-    public async Task<bool> DispatchOneAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Delivers one message; returns null when every handler succeeded, else what went wrong (for the record).</summary>
+    public async Task<string?> DispatchOneAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
-        if (!_handlers.TryGetValue(message.Kind, out var handlers)) return false;
-        var delivered = true;
+        if (!_handlers.TryGetValue(message.Kind, out var handlers)) return $"no handler for '{message.Kind}'";
+        string? error = null;
         foreach (var handler in handlers)
         {
             try
@@ -38,12 +38,12 @@ public sealed partial class InlineOutboxDispatcher(IEnumerable<IOutboxHandler> h
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                delivered = false;
+                error ??= $"{ex.GetType().Name}: {ex.Message}";
                 HandlerFailed(logger, ex, message.Kind, message.Id, message.WorkflowInstanceId);
             }
         }
 
-        return delivered;
+        return error;
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Outbox handler for {Kind} failed on message {MessageId} of workflow instance {WorkflowInstanceId}")]

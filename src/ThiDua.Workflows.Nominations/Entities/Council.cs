@@ -149,7 +149,7 @@ public sealed class ProvinceSubmission
 /// (hold released, objection, council result, province answer) and delivered after the commit — again at start-up
 /// and every minute while it is not delivered — so a crash between the two loses nothing.
 /// </summary>
-public sealed class WorkflowSignal
+public sealed class WorkflowSignal : ThiDua.Workflows.Persistence.Outbox.ILeasedRow
 {
     public required string Id { get; set; }
 
@@ -165,4 +165,12 @@ public sealed class WorkflowSignal
     public DateTimeOffset? DeliveredAt { get; set; }
 
     public int Attempts { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? DeadAt { get; set; }
+
+    public DateTimeOffset? DiscardedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Persistence.Outbox;
 namespace ThiDua.Workflows.Notifications.Entities;
 
 /// <summary>A human task as the inbox and the task page see it; the workflow's bookmark stays the truth of "waiting".</summary>
@@ -112,7 +113,7 @@ public sealed class TaskAuditRecord
 }
 
 /// <summary>A mail to send: written with the task, sent by a job, sent once (claimed before sending).</summary>
-public sealed class MailRecord
+public sealed class MailRecord : ILeasedRow
 {
     public required string Id { get; set; }
 
@@ -133,4 +134,10 @@ public sealed class MailRecord
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    public DateTimeOffset? DeadAt { get; set; }
+
+    public DateTimeOffset? DiscardedAt { get; set; }
+
+    DateTimeOffset? ILeasedRow.DeliveredAt => SentAt;
 }

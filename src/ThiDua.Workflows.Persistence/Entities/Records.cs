@@ -143,7 +143,7 @@ public sealed class IncidentRecord
 }
 
 /// <summary>A side effect written with its burst and carried out after commit.</summary>
-public sealed class OutboxRecord
+public sealed class OutboxRecord : Outbox.ILeasedRow
 {
     public required string Id { get; set; }
 
@@ -164,4 +164,8 @@ public sealed class OutboxRecord
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    public DateTimeOffset? DeadAt { get; set; }
+
+    public DateTimeOffset? DiscardedAt { get; set; }
 }

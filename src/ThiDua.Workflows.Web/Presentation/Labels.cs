@@ -108,4 +108,46 @@ public static class Labels
         CouncilSessionStatus.Counting => "Đang kiểm phiếu",
         _ => "Đã kiểm phiếu",
     };
+
+    /// <summary>The outboxes, as the administrator reads them.</summary>
+    public static string OutboxBox(string box) => box switch
+    {
+        "workflow" => "Việc sau mỗi bước quy trình",
+        "mail" => "Thư điện tử",
+        "signal" => "Tín hiệu từ hồ sơ tới quy trình",
+        _ => box,
+    };
+
+    /// <summary>What an outbox row was to do: a message kind of a workflow, or a signal to a nomination's workflow.</summary>
+    public static string OutboxSubject(string box, string subject) => box switch
+    {
+        "mail" => subject,
+        _ => subject switch
+        {
+            "task.created" => "Giao việc và gửi thư mời",
+            "task.reminder" => "Nhắc việc",
+            "task.escalation" => "Báo việc quá hạn",
+            "task.completed" => "Ghi nhận việc đã xử lý",
+            "task.cancelled" => "Hủy việc",
+            "timer.schedule" => "Đặt hẹn giờ",
+            "workflow.start-child" => "Chạy quy trình con",
+            "workflow.child-completed" => "Báo quy trình con đã xong",
+            "workflow.cancel-child" => "Hủy quy trình con",
+            "nomination.status" => "Cập nhật bước của hồ sơ",
+            "nomination.received" => "Tiếp nhận hồ sơ",
+            "nomination.supplement" => "Yêu cầu bổ sung hồ sơ",
+            "nomination.hold" => "Tạm dừng xét hồ sơ",
+            "nomination.decide" => "Ghi nhận quyết định",
+            "nomination.province-submit" => "Trình cấp trên",
+            "nomination.province-reminder" => "Nhắc theo dõi kết quả cấp trên",
+            "nomination.notify" => "Thông báo đơn vị",
+            "ThiDua.Nominations.HoldReleased" => "Tiếp tục xét sau tạm dừng",
+            "ThiDua.Nominations.Objection" => "Ý kiến của Nhân dân",
+            "ThiDua.Nominations.PostingEnds" => "Hết thời gian công khai",
+            "ThiDua.Nominations.CouncilResult" => "Kết quả bỏ phiếu của Hội đồng",
+            "ThiDua.Nominations.ProvinceOutcome" => "Kết quả của cấp trên",
+            "ThiDua.Nominations.ProvinceReminder" => "Nhắc theo dõi kết quả cấp trên",
+            _ => "Thao tác " + subject,
+        },
+    };
 }

@@ -848,11 +848,24 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("DeliveredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DiscardedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Input")
                         .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("NominationId")
                         .IsRequired()
@@ -865,7 +878,7 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveredAt");
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
 
                     b.ToTable("WorkflowSignals", (string)null);
                 });

@@ -831,11 +831,24 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DiscardedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Input")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NominationId")
                         .IsRequired()
@@ -848,7 +861,7 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveredAt");
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
 
                     b.ToTable("WorkflowSignals", (string)null);
                 });

@@ -65,6 +65,12 @@ namespace ThiDua.Workflows.Notifications.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DiscardedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text");

@@ -314,7 +314,13 @@ namespace ThiDua.Workflows.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("DeliveredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DiscardedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
