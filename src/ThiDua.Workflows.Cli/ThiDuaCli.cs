@@ -33,6 +33,15 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
           thidua validate PATH...
               Checks workflow files or folders of them (*.json). Prints FILE: JSON-PATH: message per problem.
               Exit code: 0 valid, 2 problems found.
+          thidua backup --db FILE [--db FILE]... --to DIR
+              A consistent online copy of SQLite databases (the web host may keep running) into a new folder under
+              DIR, with a manifest of SHA-256 sums; each copy passes SQLite's integrity check.
+          thidua restore --from BACKUP-DIR --to DATA-DIR
+              Restores a backup into a data folder that holds none of its databases; checks the manifest and the
+              integrity of what it restored. Exit code: 0 restored, 1 failed, 2 invalid input.
+          thidua audit verify (--db FILE | --postgres CONNECTION)
+              Walks the audit trail's hash chain and reports the first entry that was edited or removed.
+              Exit code: 0 intact, 1 broken, 2 invalid input.
         """;
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -47,6 +56,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
         {
             "run" => await RunWorkflowAsync(args[1..], cancellationToken).ConfigureAwait(false),
             "validate" => await ValidateAsync(args[1..]).ConfigureAwait(false),
+            "backup" or "restore" or "audit" => await new MaintenanceCommands(stdout, stderr, clock, FailUsageAsync).RunAsync(args, cancellationToken).ConfigureAwait(false),
             _ => await FailUsageAsync($"unknown command '{args[0]}'").ConfigureAwait(false),
         };
     }

@@ -62,6 +62,10 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<WorkflowSignal> WorkflowSignals => Set<WorkflowSignal>();
 
+    public DbSet<Audit.AuditRecord> AuditTrail => Set<Audit.AuditRecord>();
+
+    public DbSet<Audit.AuditChainHead> AuditChainHeads => Set<Audit.AuditChainHead>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Unit>(b =>
@@ -208,6 +212,24 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.Property(x => x.Stimulus).HasMaxLength(128);
             b.Property(x => x.LastError).HasMaxLength(2000);
             b.HasIndex(x => new { x.DeliveredAt, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<Audit.AuditRecord>(b =>
+        {
+            b.ToTable("AuditTrail");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasMaxLength(32);
+            b.Property(x => x.Actor).HasMaxLength(128);
+            b.Property(x => x.Action).HasMaxLength(64);
+            b.Property(x => x.Subject).HasMaxLength(256);
+            b.Property(x => x.Hash).HasMaxLength(64);
+            b.HasIndex(x => x.Seq).IsUnique();
+        });
+        modelBuilder.Entity<Audit.AuditChainHead>(b =>
+        {
+            b.ToTable("AuditChainHead");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.LastHash).HasMaxLength(64);
         });
         modelBuilder.Entity<ProvinceSubmission>(b =>
         {

@@ -28,6 +28,7 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<UserAccounts>();
         services.RemoveAll<IUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserAccounts>());
+        services.TryAddSingleton<Audit.AuditTrail>();
         services.TryAddSingleton<DocumentNumbers>();
         services.TryAddSingleton(sp => LeasedOutboxes.Create(sp, WorkflowSignals.Table, sp.GetRequiredService<NominationsContexts>().Create, sp.GetRequiredService<StoreOptions>().OutboxLease));
         services.AddSingleton<IDeadLetterBox>(sp => sp.GetRequiredService<LeasedOutbox<NominationsDbContext, WorkflowSignal>>());

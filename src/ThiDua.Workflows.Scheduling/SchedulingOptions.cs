@@ -51,4 +51,13 @@ public sealed class SchedulingOptions
 
     /// <summary>Run the Hangfire server in this process (off for a process that only enqueues).</summary>
     public bool RunServer { get; set; } = true;
+
+    /// <summary>When the nightly backup of the SQLite databases runs (Vietnam time); empty turns it off.</summary>
+    public string BackupCron { get; set; } = "30 1 * * *";
+
+    /// <summary>Where backups go; empty means a "backups" folder beside the store's database file.</summary>
+    public string? BackupFolder { get; set; }
+
+    /// <summary>How many nightly backups are kept (the oldest beyond it are removed).</summary>
+    public int BackupKeep { get; set; } = 14;
 }

@@ -19,6 +19,7 @@ public static class SchedulingServiceCollectionExtensions
     public const string OutboxDrainJobId = "workflow-outbox:drain";
     public const string RecoveryJobId = "workflow-instances:recover";
     public const string CronTriggerSyncJobId = "cron-triggers:sync";
+    public const string BackupJobId = "backup:nightly";
 
     /// <summary>
     /// Timers on Hangfire (a job per timer bookmark, a recurring reconciliation), the Vietnamese working-day
@@ -79,6 +80,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddTransient<OutboxDrainJob>();
         services.TryAddTransient<RecoveryJob>();
         services.TryAddTransient<CronTriggers>();
+        services.TryAddTransient<Backup.NightlyBackupJob>();
         services.AddSingleton<IOutboxHandler, HangfireTimerScheduler>();
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
@@ -100,7 +102,7 @@ public static class SchedulingServiceCollectionExtensions
     }
 
     /// <summary>Registers the recurring jobs and runs one reconciliation at start-up (a reset storage is rebuilt at once).</summary>
-    private sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, SchedulingOptions options) : IHostedService
+    private sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, SchedulingOptions options, Persistence.StoreOptions store) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -108,11 +110,18 @@ public static class SchedulingServiceCollectionExtensions
             recurring.AddOrUpdate<OutboxDrainJob>(OutboxDrainJobId, d => d.DrainAsync(CancellationToken.None), options.OutboxDrainCron);
             recurring.AddOrUpdate<RecoveryJob>(RecoveryJobId, r => r.RecoverAsync(CancellationToken.None), options.RecoveryCron);
             recurring.AddOrUpdate<CronTriggers>(CronTriggerSyncJobId, c => c.SyncAsync(CancellationToken.None), options.CronTriggerSyncCron);
+            if (store.Provider == Persistence.StoreProvider.Sqlite && !string.IsNullOrWhiteSpace(options.BackupCron))
+                recurring.AddOrUpdate<Backup.NightlyBackupJob>(BackupJobId, b => b.RunAsync(CancellationToken.None), options.BackupCron,
+                    new RecurringJobOptions { TimeZone = VietnamTime });
+            else
+                recurring.RemoveIfExists(BackupJobId);
             jobs.Enqueue<TimerReconciler>(r => r.ReconcileAsync(CancellationToken.None));
             jobs.Enqueue<CronTriggers>(c => c.SyncAsync(CancellationToken.None));
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static TimeZoneInfo VietnamTime => TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
     }
 }

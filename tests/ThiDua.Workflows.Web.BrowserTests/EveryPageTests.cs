@@ -27,6 +27,7 @@ public sealed class EveryPageTests(BrowserHost host)
         { "chutich", "/decisions/new", "decisions-chair" },
         { "admin", "/", "dashboard-admin" },
         { "admin", "/admin/instances", "instances" },
+        { "admin", "/admin/outbox", "outbox" },
         { "admin", "first-instance", "instance" },
         { "thon1", "/decisions/new", "forbidden" },
         { "thon1", "/campaign", "campaign-unit" },

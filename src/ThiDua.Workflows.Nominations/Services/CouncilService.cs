@@ -7,6 +7,8 @@ using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Notifications.Mail;
 using ThiDua.Workflows.Scheduling.Calendar;
 
+using ThiDua.Workflows.Nominations.Audit;
+
 namespace ThiDua.Workflows.Nominations.Services;
 
 public sealed record SeatRequest(string UserName, string? Position);
@@ -23,6 +25,7 @@ public sealed record BallotRequest(string? NominationId, string? Choice);
 /// member chose what, and counts are shown only after the session closes.
 /// </summary>
 public sealed class CouncilService(
+    AuditTrail audit,
     NominationsContexts contexts,
     WorkflowSignals signals,
     DocumentNumbers numbers,
@@ -48,8 +51,10 @@ public sealed class CouncilService(
         await db.CouncilSeats.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var rows = seats.Select(s => new CouncilSeat { UserName = s.UserName, Position = string.IsNullOrWhiteSpace(s.Position) ? "Ủy viên" : s.Position.Trim() }).ToList();
         db.CouncilSeats.AddRange(rows);
+        audit.Add(db, actor.UserName, AuditActions.CouncilSeatsChanged, "council", rows.Select(r => new { user = r.UserName, position = r.Position }));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         return DomainResult<IReadOnlyList<CouncilSeat>>.Success(rows);
     }
 
@@ -223,10 +228,12 @@ public sealed class CouncilService(
         // Present: marked present, or not marked and voted in person.
         var present = session.Members.Count(m => m.Attendance == "Present" || (m.Attendance == "Unknown" && receipts.Any(r => r.UserName == m.UserName && r.Channel == "InPerson")));
         var sent = new List<WorkflowSignal>();
+        var tallies = new List<object>();
         foreach (var item in session.Items)
         {
             var outcome = VoteRules.Count(item.VoteRule, item.ThresholdPercent, item.Approve, item.Reject, session.MemberCount, present, options.CouncilQuorumPercent);
             item.Result = outcome.Result;
+            tallies.Add(new { nomination = item.NominationId, approve = outcome.Approve, reject = outcome.Reject, result = outcome.Result });
             context.NominationEvents.Add(new NominationEvent
             {
                 NominationId = item.NominationId, Event = "CouncilVoted", Actor = by, At = now,
@@ -253,8 +260,10 @@ public sealed class CouncilService(
         session.Status = nameof(CouncilSessionStatus.Closed);
         session.ClosedAt = now;
         session.MinutesNumber = minutes.DocumentNumber;
+        audit.Add(context, by, AuditActions.VotesCounted, sessionId, new { minutes = minutes.DocumentNumber, members = session.MemberCount, present, items = tallies });
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         await signals.DeliverAsync(sent, cancellationToken).ConfigureAwait(false);
         return session;
     }

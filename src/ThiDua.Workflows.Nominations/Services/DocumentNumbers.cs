@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using ThiDua.Workflows.Nominations.Audit;
 using ThiDua.Workflows.Nominations.Entities;
 
 namespace ThiDua.Workflows.Nominations.Services;
@@ -10,7 +11,7 @@ namespace ThiDua.Workflows.Nominations.Services;
 /// with an atomic upsert in the same transaction as the document row, so a failure gives the number back and two
 /// concurrent issuers never share one. Issuing twice for the same subject returns the first document.
 /// </summary>
-public sealed class DocumentNumbers(NominationsContexts contexts, TimeProvider clock)
+public sealed class DocumentNumbers(NominationsContexts contexts, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Decision> IssueAsync(string kind, string symbol, string subjectKey, string title, string? signedBy, int year, CancellationToken cancellationToken = default)
     {
@@ -35,8 +36,10 @@ public sealed class DocumentNumbers(NominationsContexts contexts, TimeProvider c
             SubjectKey = subjectKey,
         };
         db.Decisions.Add(decision);
+        audit.Add(db, signedBy ?? "system", AuditActions.DocumentIssued, decision.DocumentNumber, new { kind, title, year, subject = subjectKey });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         return decision;
     }
 

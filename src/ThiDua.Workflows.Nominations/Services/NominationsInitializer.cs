@@ -41,6 +41,7 @@ public sealed partial class NominationsInitializer(
     ILogger<NominationsInitializer> logger)
 {
     public const string SignalsJobId = "nominations:signals";
+    public const string AuditSealJobId = "audit:seal";
 
     public async Task InitializeAsync(IReadOnlyList<SeedUser> users, CancellationToken cancellationToken = default)
     {
@@ -79,6 +80,8 @@ public sealed partial class NominationsInitializer(
         }
 
         recurring.AddOrUpdate<WorkflowSignals>(SignalsJobId, w => w.DeliverPendingAsync(CancellationToken.None), "* * * * *");
+        // Entries a busy database left unsealed after their change committed.
+        recurring.AddOrUpdate<Audit.AuditTrail>(AuditSealJobId, a => a.SealAsync(CancellationToken.None), "* * * * *");
 
         // What a stop between two steps left: workflows not started, counts not finished, signals not delivered.
         var restarted = await nominations.StartMissingWorkflowsAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations.Audit;
 using ThiDua.Workflows.Nominations.Entities;
 
 namespace ThiDua.Workflows.Nominations.Services;
@@ -19,7 +20,7 @@ public sealed record AwardView(
 /// The settings the office and administrators keep: users and roles, and the award catalogue's per-province
 /// values. Each command validates everything first and changes nothing when a field is wrong.
 /// </summary>
-public sealed class Settings(NominationsContexts contexts)
+public sealed class Settings(NominationsContexts contexts, AuditTrail audit)
 {
     public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken cancellationToken = default)
     {
@@ -55,7 +56,9 @@ public sealed class Settings(NominationsContexts contexts)
             UnitId = string.IsNullOrWhiteSpace(request.UnitId) ? null : request.UnitId, PasswordHash = UserAccounts.Hash(request.Password!),
             Roles = roles.Select(r => new UserRole { UserName = request.UserName!, Role = r }).ToList(),
         });
+        audit.Add(db, actor.UserName, AuditActions.UserCreated, request.UserName!, new { roles, unit = request.UnitId });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         return DomainResult<UserView>.Success(new UserView(request.UserName!, request.DisplayName!.Trim(), request.Email, request.UnitId, true, roles));
     }
 
@@ -65,11 +68,10 @@ public sealed class Settings(NominationsContexts contexts)
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.Roles.Contains(Roles.Administrator)) return DomainResult<bool>.Forbidden("Chỉ quản trị viên.");
         if (!active && userName == actor.UserName) return DomainResult<bool>.Conflict("Không tự khóa tài khoản của mình.");
-        await using var db = contexts.Create();
         var now = DateTimeOffset.UtcNow;
-        var changed = await db.Users.Where(u => u.UserName == userName)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Active, active).SetProperty(u => u.SessionsValidAfter, now), cancellationToken).ConfigureAwait(false);
-        return changed == 1 ? DomainResult<bool>.Success(true) : DomainResult<bool>.NotFound($"Không có người dùng '{userName}'.");
+        return await ChangeUserAsync(userName, active ? AuditActions.UserEnabled : AuditActions.UserDisabled, actor,
+            users => users.ExecuteUpdateAsync(s => s.SetProperty(u => u.Active, active).SetProperty(u => u.SessionsValidAfter, now), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets a new password chosen by the administrator (who hands it over in person).</summary>
@@ -78,12 +80,26 @@ public sealed class Settings(NominationsContexts contexts)
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.Roles.Contains(Roles.Administrator)) return DomainResult<bool>.Forbidden("Chỉ quản trị viên.");
         if (password is not { Length: >= 10 and <= 200 }) return DomainResult<bool>.Invalid("password", "Mật khẩu mới cần từ 10 đến 200 ký tự.");
-        await using var db = contexts.Create();
         var hash = UserAccounts.Hash(password);
         var now = DateTimeOffset.UtcNow;
-        var changed = await db.Users.Where(u => u.UserName == userName)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, hash).SetProperty(u => u.SessionsValidAfter, now), cancellationToken).ConfigureAwait(false);
-        return changed == 1 ? DomainResult<bool>.Success(true) : DomainResult<bool>.NotFound($"Không có người dùng '{userName}'.");
+        return await ChangeUserAsync(userName, AuditActions.PasswordReset, actor,
+            users => users.ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, hash).SetProperty(u => u.SessionsValidAfter, now), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // One user's row changed and its audit entry, in one transaction.
+    private async Task<DomainResult<bool>> ChangeUserAsync(
+        string userName, string action, Actor actor, Func<IQueryable<UserAccount>, Task<int>> change, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await change(db.Users.Where(u => u.UserName == userName)).ConfigureAwait(false) != 1)
+            return DomainResult<bool>.NotFound($"Không có người dùng '{userName}'.");
+        audit.Add(db, actor.UserName, action, userName);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<bool>.Success(true);
     }
 
     public async Task<IReadOnlyList<AwardView>> AwardsAsync(CancellationToken cancellationToken = default)
@@ -114,12 +130,19 @@ public sealed class Settings(NominationsContexts contexts)
         await using var db = contexts.Create();
         var award = await db.AwardKinds.FirstOrDefaultAsync(a => a.Code == code, cancellationToken).ConfigureAwait(false);
         if (award is null) return DomainResult<AwardView>.NotFound($"Không có hình thức khen thưởng '{code}'.");
+        var before = new { award.TimeLimitWorkingDays, award.VoteThresholdPercent, award.PostingDays, award.PrizeMultipleIndividual, award.PrizeMultipleCollective };
         award.TimeLimitWorkingDays = request.TimeLimitWorkingDays ?? award.TimeLimitWorkingDays;
         award.VoteThresholdPercent = request.VoteThresholdPercent ?? award.VoteThresholdPercent;
         award.PostingDays = request.PostingDays ?? award.PostingDays;
         award.PrizeMultipleIndividual = request.PrizeMultipleIndividual ?? award.PrizeMultipleIndividual;
         award.PrizeMultipleCollective = request.PrizeMultipleCollective ?? award.PrizeMultipleCollective;
+        audit.Add(db, actor.UserName, AuditActions.AwardChanged, award.Code, new
+        {
+            before,
+            after = new { award.TimeLimitWorkingDays, award.VoteThresholdPercent, award.PostingDays, award.PrizeMultipleIndividual, award.PrizeMultipleCollective },
+        });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         return DomainResult<AwardView>.Success(new AwardView(award.Code, award.Name, award.Level.ToString(), award.TimeLimitWorkingDays, award.VoteRule.ToString(),
             award.VoteThresholdPercent, award.PostingDays, award.PrizeMultipleIndividual, award.PrizeMultipleCollective, award.Active));
     }
@@ -154,8 +177,14 @@ public sealed class Settings(NominationsContexts contexts)
             FullName = request.FullName!.Trim(), Gender = string.IsNullOrWhiteSpace(request.Gender) ? null : request.Gender, BirthYear = request.BirthYear,
             Position = string.IsNullOrWhiteSpace(request.Position) ? null : request.Position.Trim(), UnitId = request.UnitId!, RecruitedOn = request.RecruitedOn,
         };
+        // The person's id is known after the first save; both saves are one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        audit.Add(db, actor.UserName, AuditActions.PersonAdded, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { person.FullName, unit = person.UnitId });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
         return DomainResult<Person>.Success(person);
     }
 }
