@@ -111,6 +111,7 @@ builder.Services.AddScoped<NominationLookups>();
 builder.Services.AddScoped<WorkflowDiagrams>();
 builder.Services.AddScoped<InstanceQueries>();
 builder.Services.AddScoped<DeadLetterQueries>();
+builder.Services.AddScoped<AuditQueries>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.ActivityCatalog>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.DefinitionChecks>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Designer.DesignerService>();

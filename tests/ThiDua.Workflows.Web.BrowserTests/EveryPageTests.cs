@@ -28,6 +28,7 @@ public sealed class EveryPageTests(BrowserHost host)
         { "admin", "/", "dashboard-admin" },
         { "admin", "/admin/instances", "instances" },
         { "admin", "/admin/outbox", "outbox" },
+        { "admin", "/admin/audit", "audit" },
         { "admin", "first-instance", "instance" },
         { "thon1", "/decisions/new", "forbidden" },
         { "thon1", "/campaign", "campaign-unit" },

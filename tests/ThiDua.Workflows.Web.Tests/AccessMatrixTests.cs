@@ -58,6 +58,8 @@ public sealed class AccessMatrixTests(WebHost host)
         { "vanphong", "/settings/mail", HttpStatusCode.Forbidden },
         { "vanphong", "/admin/instances", HttpStatusCode.Forbidden },
         { "vanphong", "/admin/outbox", HttpStatusCode.Forbidden },
+        { "vanphong", "/admin/audit", HttpStatusCode.Forbidden },
+        { "chutich", "/admin/audit", HttpStatusCode.Forbidden },
         { "thon1", "/admin/outbox", HttpStatusCode.Forbidden },
         { null, "/admin/outbox", HttpStatusCode.Redirect },
         { "chutich", "/settings/council", HttpStatusCode.OK },
@@ -81,6 +83,7 @@ public sealed class AccessMatrixTests(WebHost host)
         { "admin", "/settings/mail", HttpStatusCode.OK },
         { "admin", "/admin/instances", HttpStatusCode.OK },
         { "admin", "/admin/outbox", HttpStatusCode.OK },
+        { "admin", "/admin/audit", HttpStatusCode.OK },
         { "admin", "/decisions/new", HttpStatusCode.OK },
     };
 

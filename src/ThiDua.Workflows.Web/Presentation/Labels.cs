@@ -150,4 +150,29 @@ public static class Labels
             _ => "Thao tác " + subject,
         },
     };
+
+    public static readonly IReadOnlyList<(string Code, string Label)> AuditActions =
+    [
+        ("document.issued", "Cấp số văn bản"),
+        ("council.votes-counted", "Kiểm phiếu Hội đồng"),
+        ("account.signed-in", "Đăng nhập"),
+        ("account.sign-in-failed", "Đăng nhập sai"),
+        ("settings.user-created", "Tạo người dùng"),
+        ("settings.user-enabled", "Mở khóa người dùng"),
+        ("settings.user-disabled", "Khóa người dùng"),
+        ("settings.password-reset", "Đặt lại mật khẩu"),
+        ("settings.award-changed", "Sửa danh mục khen thưởng"),
+        ("settings.person-added", "Thêm cá nhân"),
+        ("settings.council-seats", "Sửa thành phần Hội đồng"),
+    ];
+
+    public static string AuditAction(string code) => AuditActions.FirstOrDefault(a => a.Code == code).Label ?? code;
+
+    public static string AuditActor(string actor, IReadOnlyDictionary<string, string> names) => actor switch
+    {
+        "system" => "Hệ thống",
+        "workflow" => "Quy trình",
+        "anonymous" => "Người chưa đăng nhập",
+        _ => names.GetValueOrDefault(actor, actor),
+    };
 }
