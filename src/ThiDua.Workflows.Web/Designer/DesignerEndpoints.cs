@@ -143,6 +143,8 @@ public static class DesignerEndpoints
 
     // JSON writes cannot come from a cross-site form (content type), but publish and retract have no body: every
     // write carries the page's antiforgery token in the RequestVerificationToken header.
+    private const string AntiforgeryHeader = "RequestVerificationToken";
+
     private static async ValueTask<object?> RequireAntiforgeryOnWrites(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -150,7 +152,10 @@ public static class DesignerEndpoints
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-                return Results.Problem("Phiên làm việc của trang đã hết hạn: tải lại trang rồi làm lại.", statusCode: StatusCodes.Status400BadRequest);
+            {
+                const string expired = "Phiên làm việc của trang đã hết hạn: tải lại trang rồi làm lại.";
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [AntiforgeryHeader] = [expired] }, expired);
+            }
         }
 
         return await next(context).ConfigureAwait(false);
