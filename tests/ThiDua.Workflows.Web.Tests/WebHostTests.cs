@@ -65,8 +65,9 @@ public sealed class WebHostTests
     [Fact]
     public async Task Campaign_StartsEachUnitsPlanDeadline_AndAUnitSubmitsOnlyItsOwnPlan()
     {
-        var anonymous = _host.CreateClient();
-        var plans = await anonymous.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.CreateClient().GetAsync("/api/campaign/plans")).StatusCode);
+        var office = await _host.SignedInAsync("vanphong");
+        var plans = await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
         // Every active unit of the database (the demo's 14), started at start-up.
         var units = await (await _host.SignedInAsync("vanphong")).GetFromJsonAsync<JsonArray>("/api/units");
         Assert.Equal(units!.Count, plans!.Count);
@@ -82,7 +83,7 @@ public sealed class WebHostTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Contains("mttq", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var after = await anonymous.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
+        var after = await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
         Assert.True(after!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!["submitted"]!.GetValue<bool>());
         Assert.False(after!.Single(p => p!["unitId"]!.GetValue<string>() == "mttq")!["submitted"]!.GetValue<bool>());
     }

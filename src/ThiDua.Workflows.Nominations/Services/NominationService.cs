@@ -54,6 +54,9 @@ public sealed class NominationService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
+        // Who may propose at all is asked before anything of the request is looked at.
+        if (!actor.IsOffice && !(actor.Is(Roles.UnitSubmitter) && actor.UnitId is not null))
+            return DomainResult<Nomination>.Forbidden("Chỉ đơn vị đề nghị hoặc Phòng Văn hóa - Xã hội lập hồ sơ đề nghị khen thưởng.");
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
         await using var db = contexts.Create();

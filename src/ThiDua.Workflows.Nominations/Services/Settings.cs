@@ -161,6 +161,8 @@ public sealed class Settings(NominationsContexts contexts, AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
+        // Whose people these are is asked first: a unit learns nothing of another unit's data from the checks below.
+        if (!actor.IsOffice && actor.UnitId != request.UnitId) return DomainResult<Person>.Forbidden("Chỉ thêm người của đơn vị mình.");
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.FullName)) errors["fullName"] = ["Cần ghi họ và tên."];
         else if (request.FullName.Trim().Length > 120) errors["fullName"] = ["Họ và tên dài quá 120 ký tự."];
@@ -171,7 +173,6 @@ public sealed class Settings(NominationsContexts contexts, AuditTrail audit)
         if (request.UnitId is null || !await db.Units.AnyAsync(u => u.Id == request.UnitId, cancellationToken).ConfigureAwait(false))
             errors["unitId"] = [$"Không có đơn vị '{request.UnitId}'."];
         if (errors.Count > 0) return DomainResult<Person>.Invalid(errors);
-        if (!actor.IsOffice && actor.UnitId != request.UnitId) return DomainResult<Person>.Forbidden("Chỉ thêm người của đơn vị mình.");
         var person = new Person
         {
             FullName = request.FullName!.Trim(), Gender = string.IsNullOrWhiteSpace(request.Gender) ? null : request.Gender, BirthYear = request.BirthYear,

@@ -8,7 +8,7 @@ public static class CampaignEndpoints
 {
     public static void MapCampaignEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/campaign").WithTags("Campaign");
+        var group = app.MapGroup("/api/campaign").WithTags("Campaign").RequireAuthorization();
 
         group.MapGet("/plans", (CampaignService campaigns, CancellationToken ct) => campaigns.PlanStatusesAsync(ct))
             .WithSummary("Each unit's implementation plan: submitted or still due.");
@@ -27,7 +27,6 @@ public static class CampaignEndpoints
                     ? Results.Ok(new { unitId, submitted = true })
                     : Results.Problem($"Đơn vị '{unitId}' không có kế hoạch đang chờ nộp (đã nộp, hoặc chưa được giao).", statusCode: StatusCodes.Status409Conflict);
             })
-            .RequireAuthorization()
             .WithSummary("Records that a unit submitted its implementation plan.");
     }
 }

@@ -170,22 +170,45 @@ public static class DirectoryEndpoints
                 .Select(c => new { c.Id, c.Name, c.StartYear, c.EndYear, c.PlanDueDate, Phases = c.Phases.OrderBy(p => p.StartYear).Select(p => new { p.Name, p.StartYear, p.EndYear, p.Review, p.ReviewDate }) });
         }).WithTags("Directory").WithSummary("Emulation movements with their phases and reviews (sơ kết, tổng kết).");
 
-        api.MapGet("/people", async (NominationsContexts contexts, string? unitId, CancellationToken ct) =>
+        // People are personal data: the office, the council and the chair see everyone; a unit sees its own people.
+        api.MapGet("/people", async (NominationsContexts contexts, string? unitId, ClaimsPrincipal user, CancellationToken ct) =>
         {
+            var actor = user.ToActor();
+            if (!actor.SeesAllNominations)
+            {
+                if (unitId is { Length: > 0 } && unitId != actor.UnitId)
+                    return Results.Problem("Chỉ xem được cá nhân của đơn vị mình.", statusCode: StatusCodes.Status403Forbidden);
+                unitId = actor.UnitId ?? "";
+            }
+
             await using var db = contexts.Create();
             var query = db.People.AsNoTracking();
-            if (unitId is { Length: > 0 }) query = query.Where(p => p.UnitId == unitId);
-            return await query.OrderBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
-        }).WithTags("Directory").WithSummary("People who can be nominated.");
+            if (unitId is { Length: > 0 } || !actor.SeesAllNominations) query = query.Where(p => p.UnitId == unitId);
+            return Results.Ok(await query.OrderBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false));
+        }).WithTags("Directory").WithSummary("People who can be nominated (a unit: its own).");
 
         api.MapPost("/people", async (PersonRequest request, ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
             (await settings.AddPersonAsync(request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(p => Results.Created($"/api/people/{p.Id}", p)))
             .WithTags("Directory").WithSummary("Adds a person to a unit.");
 
-        api.MapGet("/people/{id:long}/commendations", (long id, NominationsContexts contexts, CancellationToken ct) => RegisterAsync(contexts, c => c.PersonId == id, ct))
-            .WithTags("Directory").WithSummary("A person's awards register (history).");
-        api.MapGet("/units/{id}/commendations", (string id, NominationsContexts contexts, CancellationToken ct) => RegisterAsync(contexts, c => c.UnitId == id, ct))
-            .WithTags("Directory").WithSummary("A collective's awards register (history).");
+        api.MapGet("/people/{id:long}/commendations", async (long id, NominationsContexts contexts, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var actor = user.ToActor();
+                if (!actor.SeesAllNominations)
+                {
+                    await using var db = contexts.Create();
+                    if (!await db.People.AnyAsync(p => p.Id == id && p.UnitId == actor.UnitId, ct).ConfigureAwait(false))
+                        return Results.Problem("Không có cá nhân này trong đơn vị của anh/chị.", statusCode: StatusCodes.Status404NotFound);
+                }
+
+                return await RegisterAsync(contexts, c => c.PersonId == id, ct).ConfigureAwait(false);
+            })
+            .WithTags("Directory").WithSummary("A person's awards register (history); a unit: its own people.");
+        api.MapGet("/units/{id}/commendations", (string id, NominationsContexts contexts, ClaimsPrincipal user, CancellationToken ct) =>
+                user.ToActor() is var actor && !actor.SeesAllNominations && actor.UnitId != id
+                    ? Task.FromResult(Results.Problem("Chỉ xem được khen thưởng của đơn vị mình.", statusCode: StatusCodes.Status404NotFound))
+                    : RegisterAsync(contexts, c => c.UnitId == id, ct))
+            .WithTags("Directory").WithSummary("A collective's awards register (history); a unit: its own.");
 
         api.MapGet("/awards", async (NominationsContexts contexts, CancellationToken ct) =>
         {
