@@ -138,6 +138,9 @@ public static class DesignerEndpoints
             return Results.ValidationProblem(errors, result.Message, statusCode: result.Status, extensions: new Dictionary<string, object?> { ["problems"] = problems });
         }
 
+        // Every other refusal of the designer's input concerns the definition sent as a whole.
+        if (result.Status == StatusCodes.Status400BadRequest)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = [result.Message ?? "Quy trình chưa hợp lệ."] }, result.Message);
         return Results.Problem(result.Message, statusCode: result.Status);
     }
 
