@@ -70,4 +70,16 @@ public sealed class AttachmentOptions
 
     /// <summary>Allowed file extensions (lower case, with the dot).</summary>
     public List<string> AllowedExtensions { get; set; } = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png"];
+
+    /// <summary>A .docx/.xlsx package: at most this many entries …</summary>
+    public int MaxPackageEntries { get; set; } = 2_000;
+
+    /// <summary>… this many bytes once uncompressed …</summary>
+    public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>… and no entry compressed more than this many times (a zip bomb is refused).</summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+
+    /// <summary>An image: at most this many pixels (a photo of a certificate is a few million).</summary>
+    public long MaxImagePixels { get; set; } = 60_000_000;
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations.Audit;
 using ThiDua.Workflows.Nominations.Services;
 using ThiDua.Workflows.Persistence;
 
@@ -19,10 +21,21 @@ public sealed class DocumentNumbersPostgresTests
         await contexts.MigrateAsync();
         try
         {
-            var numbers = new DocumentNumbers(contexts, new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 3, 0, 0, TimeSpan.Zero)));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 3, 0, 0, TimeSpan.Zero));
+            var audit = new AuditTrail(contexts, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditTrail>.Instance);
+            var numbers = new DocumentNumbers(contexts, audit, clock);
             var issued = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => numbers.IssueAsync("Award", "QĐ-UBND", $"n:{i}", $"Quyết định {i}", "chutich", 2026))));
             Assert.Equal(Enumerable.Range(1, 20), issued.Select(d => d.Number).OrderBy(x => x));
             Assert.Equal("21/QĐ-UBND", (await numbers.IssueAsync("Award", "QĐ-UBND", "n:20", "Quyết định 20", "chutich", 2026)).DocumentNumber);
+
+            // Twenty issuers sealed their entries at once: one chain, no fork, no entry left out.
+            await audit.SealAsync();
+            var chain = await audit.VerifyAsync();
+            Assert.True(chain.Intact, chain.Reason);
+            Assert.Equal((21L, 0), (chain.Verified, chain.Unsealed));
+            await using var db = contexts.Create();
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditTrail" SET "Detail" = NULL WHERE "Seq" = 3"""));
+            Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using ThiDua.Workflows.Testing;
 using System.Text;
 using ThiDua.Workflows.Nominations;
 using ThiDua.Workflows.Nominations.Entities;
@@ -177,13 +178,34 @@ public sealed class AttachmentPolicyTests
     [Fact]
     public void ContentMustMatchTheExtension_AndStayUnderTheLimit()
     {
-        Assert.Null(_policy.CheckContent("a.pdf", "%PDF-1.7 x"u8).Problem);
-        Assert.Equal("application/pdf", _policy.CheckContent("a.PDF", "%PDF-1.7 x"u8).ContentType);
+        var pdf = TestFiles.Pdf("Bao cao thanh tich");
+        Assert.Null(_policy.CheckContent("a.pdf", pdf).Problem);
+        Assert.Equal("application/pdf", _policy.CheckContent("a.PDF", pdf).ContentType);
         Assert.NotNull(_policy.CheckContent("a.pdf", "PK\u0003\u0004"u8).Problem);
-        Assert.Null(_policy.CheckContent("a.docx", "PK\u0003\u0004rest"u8).Problem);
+        Assert.Null(_policy.CheckContent("a.docx", TestFiles.Docx("Báo cáo")).Problem);
+        Assert.Null(_policy.CheckContent("a.png", TestFiles.Png()).Problem);
         Assert.NotNull(_policy.CheckContent("a.exe", "MZ"u8).Problem);
         Assert.NotNull(_policy.CheckContent("a.pdf", ReadOnlySpan<byte>.Empty).Problem);
         var small = new AttachmentPolicy(new NominationOptions { Attachments = new AttachmentOptions { MaxBytes = 8 } });
         Assert.Contains("vượt giới hạn", small.CheckContent("a.pdf", "%PDF-1.7 too long"u8).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContentIsReadAsItsType_NotJustItsFirstBytes()
+    {
+        // A PDF signature on something that is not a PDF; a PDF cut in half.
+        Assert.Contains("PDF hỏng", _policy.CheckContent("a.pdf", "%PDF-1.7\n% không phải PDF\n%%EOF\n"u8).Problem, StringComparison.Ordinal);
+        var pdf = TestFiles.Pdf("Bao cao");
+        Assert.Contains("PDF hỏng", _policy.CheckContent("a.pdf", pdf.AsSpan(0, pdf.Length / 2)).Problem, StringComparison.Ordinal);
+        // A ZIP that is not a Word file; a zip bomb (50 MB of zeros in a few kilobytes).
+        Assert.Contains("thiếu nội dung chính", _policy.CheckContent("a.xlsx", TestFiles.Docx("x")).Problem, StringComparison.Ordinal);
+        var bomb = TestFiles.ZipBomb(50);
+        Assert.True(bomb.Length < 200_000);
+        Assert.Contains("nén bất thường", _policy.CheckContent("a.docx", bomb).Problem, StringComparison.Ordinal);
+        var tight = new AttachmentPolicy(new NominationOptions { Attachments = new AttachmentOptions { MaxPackageEntries = 1 } });
+        Assert.Contains("quá nhiều thành phần", tight.CheckContent("a.docx", TestFiles.Docx("x")).Problem, StringComparison.Ordinal);
+        // An image header that claims 10,000 × 10,000 pixels; a PNG signature followed by garbage.
+        Assert.Contains("Ảnh quá lớn", _policy.CheckContent("a.png", TestFiles.PngClaimingHugeSize()).Problem, StringComparison.Ordinal);
+        Assert.Contains("ảnh hỏng", _policy.CheckContent("a.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).Problem, StringComparison.Ordinal);
     }
 }

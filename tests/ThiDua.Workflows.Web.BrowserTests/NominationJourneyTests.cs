@@ -13,7 +13,7 @@ public sealed class NominationJourneyTests(BrowserHost host)
     private const string Nominee = "Nguyễn Thị Minh Hằng";
 
     private static FilePayload Pdf(string name, string text) =>
-        new() { Name = name, MimeType = "application/pdf", Buffer = System.Text.Encoding.UTF8.GetBytes("%PDF-1.7\n% " + text + "\n%%EOF\n") };
+        new() { Name = name, MimeType = "application/pdf", Buffer = ThiDua.Workflows.Testing.TestFiles.Pdf(text) };
 
     /// <summary>Reloads until the page shows the text (the workflow takes its next step just after a decision commits).</summary>
     private static async Task ReloadUntilAsync(IPage page, string text, int seconds = 30)

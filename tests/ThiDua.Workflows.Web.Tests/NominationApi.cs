@@ -45,7 +45,7 @@ public sealed class NominationApi(WebHost host)
         return await (await As(user)).PostAsync($"/api/nominations/{id}/attachments", form);
     }
 
-    public static byte[] Pdf(string text) => System.Text.Encoding.UTF8.GetBytes("%PDF-1.7\n% " + text + "\n%%EOF\n");
+    public static byte[] Pdf(string text) => ThiDua.Workflows.Testing.TestFiles.Pdf(text);
 
     public async Task<JsonNode> DetailAsync(string id) => await GetAsync("vanphong", $"/api/nominations/{id}");
 

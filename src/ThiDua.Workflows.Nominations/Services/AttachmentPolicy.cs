@@ -4,8 +4,9 @@ using System.Text;
 namespace ThiDua.Workflows.Nominations.Services;
 
 /// <summary>
-/// Checks an uploaded dossier file: a plain file name (no folders, no tricks), an allowed extension, content
-/// that really is of that type (its first bytes), and a size limit. Each refusal names the field and says why.
+/// Checks an uploaded dossier file: a plain file name (no folders, no tricks), an allowed extension, a size limit,
+/// content that starts as that type does, and then reads as that type (a PDF opens, a Word/Excel package unzips
+/// within limits, an image decodes). Each refusal names the field and says why.
 /// </summary>
 public sealed class AttachmentPolicy(NominationOptions options)
 {
@@ -52,7 +53,14 @@ public sealed class AttachmentPolicy(NominationOptions options)
             return (null, $"Tệp {content.Length / 1024.0 / 1024.0:0.0} MB vượt giới hạn {options.Attachments.MaxBytes / 1024.0 / 1024.0:0.#} MB.");
         if (!Matches(extension, content))
             return (null, $"Nội dung tệp không phải là tệp {extension} (tệp bị đổi đuôi hoặc hỏng).");
-        return (contentType, null);
+        var deep = extension switch
+        {
+            ".pdf" => Uploads.PdfInspection.Problem(content.ToArray()),
+            ".docx" or ".xlsx" => Uploads.PackageInspection.Problem(content.ToArray(), extension, options.Attachments),
+            ".jpg" or ".jpeg" or ".png" => Uploads.ImageInspection.Problem(content.ToArray(), options.Attachments),
+            _ => null, // .doc/.xls (the old binary formats): the signature is all that is checked
+        };
+        return deep is null ? (contentType, null) : (null, deep);
     }
 
     private static bool Matches(string extension, ReadOnlySpan<byte> c) => extension switch
