@@ -75,7 +75,12 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
         var failures = new Exception?[batch.Count];
         try
         {
-            await sql.RunAsync(transaction: true, db => WriteAsync(db, batch, outcomes, failures)).ConfigureAwait(false);
+            await sql.RunAsync(transaction: true, db =>
+            {
+                // A retried group starts clean: nothing of a failed attempt was stored.
+                Array.Clear(failures);
+                return WriteAsync(db, batch, outcomes, failures);
+            }).ConfigureAwait(false);
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _bursts, batch.Count);
             for (var i = 0; i < batch.Count; i++)
@@ -111,9 +116,10 @@ public sealed class CommitGroup(SqlConnections sql) : IDisposable
             {
                 outcomes[i] = await batch[i].Apply(db).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OutOfMemoryException && !TransientFaults.IsTransient(ex))
             {
-                // Whatever went wrong with this burst stays with it: the savepoint undoes it, the others go on.
+                // Whatever went wrong with this burst stays with it: the savepoint undoes it, the others go on. A
+                // transient failure is the connection's, not the burst's: it ends the group, which is tried again.
                 failures[i] = ex;
             }
 

@@ -60,7 +60,10 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
             },
             cancellationToken, ("@id", bookmarkId)), cancellationToken);
 
-    public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken = default) =>
+        TransientFaults.RetryAsync(() => FindBookmarksOnceAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<Bookmark>> FindBookmarksOnceAsync(BookmarkQuery query, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         var rows = db.Bookmarks.AsNoTracking();
@@ -206,7 +209,10 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
         }
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        TransientFaults.RetryAsync(() => ReadJournalOnceAsync(instanceId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<JournalEntry>> ReadJournalOnceAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         var bursts = await db.Journal.AsNoTracking()
@@ -221,7 +227,10 @@ public sealed class EfWorkflowStore(IWorkflowDbContextFactory contexts, SqlConne
             .ToList();
     }
 
-    public async Task<IReadOnlyList<string>> FindInstanceIdsAsync(WorkflowStatus status, int limit = 1000, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> FindInstanceIdsAsync(WorkflowStatus status, int limit = 1000, CancellationToken cancellationToken = default) =>
+        TransientFaults.RetryAsync(() => FindInstanceIdsOnceAsync(status, limit, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> FindInstanceIdsOnceAsync(WorkflowStatus status, int limit, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         var name = status.ToString();

@@ -27,8 +27,18 @@ public sealed class SqlConnections : IAsyncDisposable
     /// <summary>True on SQLite, where one connection writes at a time.</summary>
     public bool IsSqlite => _contexts.Provider == StoreProvider.Sqlite;
 
-    /// <summary>Runs <paramref name="work"/> with a connection (and a transaction when asked), committing if it returns normally.</summary>
-    public async Task<T> RunAsync<T>(bool transaction, Func<SqlExecutor, Task<T>> work, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="work"/> with a connection (and a transaction when asked), committing if it returns normally;
+    /// a transient failure (see <see cref="TransientFaults"/>) runs it again on a new connection, a few times.
+    /// </summary>
+    public Task<T> RunAsync<T>(bool transaction, Func<SqlExecutor, Task<T>> work, CancellationToken cancellationToken = default) =>
+        TransientFaults.RetryAsync(() => RunOnceAsync(transaction, work, cancellationToken), cancellationToken);
+
+    /// <summary>Runs a read (no transaction, no writes) on a reader connection; on PostgreSQL as <see cref="RunAsync{T}"/>.</summary>
+    public Task<T> ReadAsync<T>(Func<SqlExecutor, Task<T>> read, CancellationToken cancellationToken = default) =>
+        TransientFaults.RetryAsync(() => ReadOnceAsync(read, cancellationToken), cancellationToken);
+
+    private async Task<T> RunOnceAsync<T>(bool transaction, Func<SqlExecutor, Task<T>> work, CancellationToken cancellationToken)
     {
         if (_contexts.Provider != StoreProvider.Sqlite)
         {
@@ -58,10 +68,9 @@ public sealed class SqlConnections : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a read (no transaction, no writes) on a reader connection; on PostgreSQL as <see cref="RunAsync{T}"/>.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqlExecutor, Task<T>> read, CancellationToken cancellationToken = default)
+    private async Task<T> ReadOnceAsync<T>(Func<SqlExecutor, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (_contexts.Provider != StoreProvider.Sqlite) return await RunAsync(transaction: false, read, cancellationToken).ConfigureAwait(false);
+        if (_contexts.Provider != StoreProvider.Sqlite) return await RunOnceAsync(transaction: false, read, cancellationToken).ConfigureAwait(false);
         if (!_readers.TryTake(out var reader))
             reader = await SqliteReader.OpenAsync(ReaderConnectionString(), cancellationToken).ConfigureAwait(false);
 

@@ -8,6 +8,7 @@ namespace ThiDua.Workflows.Persistence.Tests;
 /// Group commit under concurrent callers: bursts share transactions, yet each bookmark gives exactly one transition,
 /// races still have one winner, and a crash in the middle loses nothing acknowledged and doubles nothing.
 /// </summary>
+[Collection(PostgresLoad.Name)]
 public sealed class GroupCommitTests
 {
     private static readonly string Workflow = Workflows.Chain("nhom", "nhom-v1", Workflows.Event("e1", "Go"), Workflows.WriteLine("w1", "xong"));

@@ -11,7 +11,7 @@ public sealed class PostgresStoreTests
     {
         await using var host = await StoreHost.PostgresAsync();
 
-        Assert.Equal(4, (await host.Database.AppliedMigrationsAsync()).Count);
+        Assert.Equal(5, (await host.Database.AppliedMigrationsAsync()).Count);
         await using var db = host.Contexts.Create();
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
     }
