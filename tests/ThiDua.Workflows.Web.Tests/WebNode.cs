@@ -7,7 +7,7 @@ namespace ThiDua.Workflows.Web.Tests;
 
 /// <summary>
 /// The web host as its own process (the built ThiDua.Workflows.Web.dll, so <see cref="Kill"/> is a real SIGKILL of
-/// the host), on a free loopback port, Development demo data, pointed at a shared PostgreSQL database.
+/// the host), on a free loopback port, Development demo data, on a shared PostgreSQL database or a folder of SQLite files.
 /// </summary>
 public sealed class WebNode : IDisposable
 {
@@ -40,7 +40,15 @@ public sealed class WebNode : IDisposable
         }
     }
 
-    public static WebNode Start(string name, string connectionString, IEnumerable<string> settings)
+    /// <summary>A node on a shared PostgreSQL database (workflow store and Hangfire jobs).</summary>
+    public static WebNode Start(string name, string connectionString, IEnumerable<string> settings) =>
+        Launch(name, ["--Workflows:Store:Provider=PostgreSql", $"--Workflows:Store:ConnectionString={connectionString}", "--Workflows:Scheduling:Storage=PostgreSql"], settings);
+
+    /// <summary>A node on the SQLite files of a data folder (started again on the same folder after a kill).</summary>
+    public static WebNode StartSqlite(string name, string dataFolder, IEnumerable<string> settings) =>
+        Launch(name, [$"--Workflows:Store:SqliteFile={Path.Combine(dataFolder, "workflows.db")}", $"--Workflows:Scheduling:SqliteFile={Path.Combine(dataFolder, "hangfire.db")}"], settings);
+
+    private static WebNode Launch(string name, IEnumerable<string> store, IEnumerable<string> settings)
     {
         var root = TestEnvironment.RepositoryRoot();
         // bin/<Configuration>/net10.0/ of this test assembly names the configuration the solution was built in.
@@ -57,13 +65,7 @@ public sealed class WebNode : IDisposable
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
-        foreach (var arg in new[]
-                 {
-                     "--urls", baseUrl,
-                     "--Workflows:Store:Provider=PostgreSql", $"--Workflows:Store:ConnectionString={connectionString}",
-                     "--Workflows:Scheduling:Storage=PostgreSql",
-                     "--Logging:LogLevel:Default=Warning",
-                 }.Concat(settings))
+        foreach (var arg in new[] { "--urls", baseUrl, "--Logging:LogLevel:Default=Warning" }.Concat(store).Concat(settings))
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         return new WebNode(name, Process.Start(start)!, baseUrl);
