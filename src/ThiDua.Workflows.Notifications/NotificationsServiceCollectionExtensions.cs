@@ -9,7 +9,6 @@ using ThiDua.Workflows.Notifications.Tasks;
 using ThiDua.Workflows.Notifications.Entities;
 using ThiDua.Workflows.Persistence;
 using ThiDua.Workflows.Persistence.Outbox;
-using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Notifications;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Notifications.Entities;
 using Hangfire;
-using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Notifications.Tasks;
 
@@ -153,7 +152,7 @@ public sealed class TaskDecisions(
     {
         var input = new JsonObject { ["action"] = action, ["comment"] = comment, ["by"] = by, ["channel"] = channel, ["address"] = address };
         var results = await runtime.TriggerAsync(
-            new Stimulus(UserTask.TypeName, UserTask.CompletionPayload(task.ActivityId)),
+            new Stimulus(UserTaskStimulus.Name, UserTaskStimulus.Payload(task.ActivityId)),
             new TriggerOptions(input, WorkflowInstanceId: task.WorkflowInstanceId), cancellationToken).ConfigureAwait(false);
         if (!results.Any(r => r.Outcome == ResumeOutcome.Resumed)) return DecisionOutcome.AlreadyDecided;
 

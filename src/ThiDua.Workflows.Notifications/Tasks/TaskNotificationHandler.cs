@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using ThiDua.Workflows.Engine.Runtime;
 using ThiDua.Workflows.Notifications.Entities;
 using ThiDua.Workflows.Notifications.Mail;
-using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Notifications.Tasks;
 

@@ -14,7 +14,7 @@ namespace ThiDua.Workflows.Scheduling.Tasks;
 [Activity(TypeName, Category = "Tasks", DisplayName = "User task", Description = "Waits for a person to act, with a deadline, reminders and escalation.", Outcomes = [ActivityOutcomes.Done])]
 public sealed class UserTask(DeadlinePlanner planner) : IActivity
 {
-    public const string TypeName = "ThiDua.UserTask";
+    public const string TypeName = UserTaskStimulus.Name;
     public const string ReminderBookmark = "ThiDua.UserTask.Reminder";
     public const string EscalationBookmark = "ThiDua.UserTask.Escalation";
 
@@ -32,7 +32,7 @@ public sealed class UserTask(DeadlinePlanner planner) : IActivity
     public static readonly Input<string> EscalateTo = new("escalateTo", null, "The role told when the task is overdue.");
     public static readonly Input<int> EscalateAfterWorkingDays = new("escalateAfterWorkingDays", 0, "Escalate N working days after the due date (0: at the due moment).");
 
-    public static JsonObject CompletionPayload(string taskActivityId) => new() { ["task"] = taskActivityId };
+    public static JsonObject CompletionPayload(string taskActivityId) => UserTaskStimulus.Payload(taskActivityId);
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
