@@ -175,4 +175,26 @@ public static class Labels
         "anonymous" => "Người chưa đăng nhập",
         _ => names.GetValueOrDefault(actor, actor),
     };
+
+    private static readonly Dictionary<string, string> AuditKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["address"] = "Địa chỉ", ["kind"] = "Loại", ["title"] = "Trích yếu", ["year"] = "Năm", ["subject"] = "Hồ sơ",
+        ["minutes"] = "Biên bản", ["members"] = "Thành viên", ["present"] = "Có mặt", ["items"] = "Kết quả", ["roles"] = "Vai trò",
+        ["unit"] = "Đơn vị", ["before"] = "Trước", ["after"] = "Sau", ["fullName"] = "Họ tên",
+    };
+
+    /// <summary>An audit entry's facts as "Label: value; …" (nested values stay compact JSON).</summary>
+    public static string AuditDetail(string? detail)
+    {
+        if (string.IsNullOrEmpty(detail)) return "";
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(detail) is not System.Text.Json.Nodes.JsonObject facts) return detail;
+            return string.Join("; ", facts.Select(f => $"{AuditKeys.GetValueOrDefault(f.Key, f.Key)}: {(f.Value is System.Text.Json.Nodes.JsonValue v ? v.ToString() : f.Value?.ToJsonString() ?? "—")}"));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return detail;
+        }
+    }
 }

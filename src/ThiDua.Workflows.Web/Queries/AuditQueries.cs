@@ -27,7 +27,13 @@ public sealed class AuditQueries(NominationsContexts contexts, AuditTrail trail,
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new AuditRow(r.Seq, r.At, r.Actor, r.Action, r.Subject, r.Detail)).ToListAsync(cancellationToken);
-        var names = await users.DisplayNamesAsync(rows.Select(r => r.Actor).Distinct(), cancellationToken);
+        // People by name: those who acted, and those an account entry is about.
+        var people = rows.Select(r => r.Actor).Concat(rows.Where(r => AboutAUser(r.Action)).Select(r => r.Subject)).Distinct();
+        var names = await users.DisplayNamesAsync(people, cancellationToken);
         return (rows, total, names);
     }
+
+    /// <summary>Entries whose subject is a user name (shown as the person's name).</summary>
+    public static bool AboutAUser(string action) =>
+        action.StartsWith("account.", StringComparison.Ordinal) || action.StartsWith("settings.user-", StringComparison.Ordinal) || action == "settings.password-reset";
 }
