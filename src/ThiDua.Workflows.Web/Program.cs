@@ -121,6 +121,10 @@ builder.Services.AddAntiforgery();
 // Requests in progress at once: past the point where the database and the cores are busy, more concurrency only adds
 // contention (on PostgreSQL, 200 requests at once exhausted the connection pool and failed). The rest wait in order.
 var maxConcurrentRequests = configuration.GetValue("Workflows:Web:MaxConcurrentRequests", Math.Max(8, Environment.ProcessorCount * 8));
+// What one request may carry (a dossier of several files in one upload); forms and the server hold to the same.
+var maxRequestBytes = configuration.GetValue("Workflows:Web:MaxRequestBytes", RequestBodyLimit.DefaultBytes);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -159,6 +163,7 @@ app.UseSecurityHeaders();
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hangfire")
                     && !http.Request.Path.StartsWithSegments(ThiDua.Workflows.Web.Hosting.WorkflowHttpEndpoints.BasePath),
     branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+app.UseRequestBodyLimit(maxRequestBytes);
 // Routing after the status code pages, so a re-executed request is routed to the error page.
 app.UseRouting();
 app.UseAuthentication();

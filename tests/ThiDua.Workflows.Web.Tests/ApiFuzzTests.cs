@@ -6,8 +6,20 @@ using Xunit.Abstractions;
 
 namespace ThiDua.Workflows.Web.Tests;
 
-/// <summary>A host of its own: the fuzz run counts rows, so no other test's background work may add any meanwhile.</summary>
-public sealed class FuzzWebHost : WebHost;
+/// <summary>
+/// A host of its own: the fuzz run counts rows, so no other test's background work may add any meanwhile. Its
+/// request limit is 1 MB, so the limit's answers are tested without sending the production 64 MB.
+/// </summary>
+public sealed class FuzzWebHost : WebHost
+{
+    public const int MaxRequestBytes = 1024 * 1024;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Workflows:Web:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class FuzzCollection : ICollectionFixture<FuzzWebHost>
@@ -93,6 +105,30 @@ public sealed class ApiFuzzTests(FuzzWebHost host, ITestOutputHelper output)
 
         output.WriteLine($"{operations.Count} operations, {requests} requests, {failures.Count} failures (seed {BaseSeed})");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(25)));
+    }
+
+    [Fact]
+    public async Task ABodyOverTheLimit_GetsTheProductsMessage_FromTheApiAndFromAPageForm()
+    {
+        var office = await host.SignedInAsync("vanphong");
+        var big = new string('x', FuzzWebHost.MaxRequestBytes + 1);
+        var api = await office.PostAsync("/api/nominations", new StringContent($"{{\"achievementSummary\":\"{big}\"}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await api.Content.ReadAsStringAsync())!;
+        Assert.Contains("vượt giới hạn 1 MB", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var admin = await host.SignedInAsync("admin");
+        var page = await admin.GetStringAsync("/settings/users");
+        var form = await admin.PostAsync("/settings/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PageForms.Token(page), ["_handler"] = "create", ["userName"] = "qua.lon", ["displayName"] = big,
+        }));
+        Assert.Equal("/error/413", form.Headers.Location?.OriginalString);
+        var html = await PageForms.FollowAsync(admin, form);
+        Assert.Contains("Dữ liệu gửi lên quá lớn", html);
+        Assert.Contains("vượt giới hạn 1 MB", html);
+        Assert.DoesNotContain("qua.lon", await admin.GetStringAsync("/settings/users"));
     }
 
     private const int Mutations = 7;
