@@ -150,6 +150,7 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("Objections");
             b.HasIndex(x => x.NominationId);
+            b.Property(x => x.Address).HasMaxLength(64);
         });
         modelBuilder.Entity<Attachment>(b =>
         {

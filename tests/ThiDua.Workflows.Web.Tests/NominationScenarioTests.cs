@@ -465,6 +465,7 @@ public sealed class NominationScenarioTests(WebHost host)
 
         // Anyone, without an account, reads the public posting and sends an opinion; a flood is refused.
         var citizen = host.CreateClient();
+        citizen.DefaultRequestHeaders.Add(WebHost.ClientAddressHeader, "203.0.113.7");
         var page = await citizen.GetStringAsync("/public-posting");
         Assert.Contains("Bùi Thị Ngọc Lan", page);
         Assert.Contains("Công khai đến", page);
@@ -473,6 +474,11 @@ public sealed class NominationScenarioTests(WebHost host)
             { ["__RequestVerificationToken"] = token, ["text"] = text, ["name"] = "Nguyễn Văn Dân" }));
         var sent = await Opinion("Cô Lan rất tận tụy với học sinh nghèo.");
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        // The sender's address is kept against abuse and shown to administrators only, never to the unit or the office.
+        Assert.DoesNotContain("203.0.113.7", (await _api.DetailAsync(id)).ToJsonString());
+        Assert.DoesNotContain("203.0.113.7", await (await _api.As("hieutruong")).GetStringAsync($"/nominations/{id}"));
+        Assert.Contains("203.0.113.7", (await _api.GetAsync("admin", $"/api/nominations/{id}")).ToJsonString());
+        Assert.Contains("địa chỉ mạng 203.0.113.7", await (await _api.As("admin")).GetStringAsync($"/nominations/{id}"));
         Assert.Contains("Đã nhận ý kiến", await sent.Content.ReadAsStringAsync());
         var objections = (await _api.DetailAsync(id))["objections"]!.AsArray();
         Assert.Equal(2, objections.Count);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ThiDua.Workflows.Web.Tests;
 
@@ -20,6 +21,24 @@ public partial class WebHost : WebApplicationFactory<Program>
         ConfigureStore(builder);
         builder.UseSetting("Workflows:Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Workflows:Mail:BaseUrl", "http://localhost");
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>The test server has no client address; a test names one with this header (as a proxy would).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(following => http =>
+            {
+                if (http.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value.ToString(), out var address))
+                    http.Connection.RemoteIpAddress = address;
+                return following(http);
+            });
+            next(app);
+        };
     }
 
     /// <summary>The databases: SQLite files in a fresh folder (a subclass may choose PostgreSQL).</summary>

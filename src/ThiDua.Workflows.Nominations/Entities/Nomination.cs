@@ -203,6 +203,9 @@ public sealed class Objection
 
     public string? From { get; set; }
 
+    /// <summary>The sender's network address: kept against abuse, shown to administrators only.</summary>
+    public string? Address { get; set; }
+
     public DateTimeOffset At { get; set; }
 }
 

@@ -27,7 +27,8 @@ public sealed record AttachmentView(
 
 public sealed record HoldView(string Reason, string? Note, string? PlacedBy, DateTimeOffset PlacedAt, string? ReleasedBy, DateTimeOffset? ReleasedAt);
 
-public sealed record ObjectionView(string Text, string? From, DateTimeOffset At);
+/// <summary>An opinion received during posting; <c>Address</c> (the sender's network address) is null for everyone but administrators.</summary>
+public sealed record ObjectionView(string Text, string? From, DateTimeOffset At, string? Address);
 
 public sealed record ProvinceSubmissionView(
     string LetterNumber, DateTimeOffset SentAt, DateTimeOffset? ExpectedBy, string Outcome, string? ProvinceDecisionNumber, DateOnly? ProvinceDecidedOn, string? Note);
@@ -112,7 +113,7 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             history.Select(h => new HistoryEntryView(h.Event, h.Status, h.Status is null ? null : NominationStatuses.Labels.GetValueOrDefault(h.Status), h.Actor, h.Note, h.At)).ToList(),
             attachments.Select(a => new AttachmentView(a.Id, a.DocumentType, DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToList(),
             holds.Select(h => new HoldView(h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt)).ToList(),
-            objections.Select(o => new ObjectionView(o.Text, o.From, o.At)).ToList(),
+            objections.Select(o => new ObjectionView(o.Text, o.From, o.At, actor.Is(Roles.Administrator) ? o.Address : null)).ToList(),
             submissions.Select(s => new ProvinceSubmissionView(s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note)).ToList(),
             missing,
             documents);

@@ -342,7 +342,7 @@ public sealed class NominationService(
         return DomainResult<bool>.Success(true);
     }
 
-    public async Task<DomainResult<Objection>> AddObjectionAsync(string id, string? text, string? from, CancellationToken cancellationToken = default)
+    public async Task<DomainResult<Objection>> AddObjectionAsync(string id, string? text, string? from, string? address = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text)) return DomainResult<Objection>.Invalid("text", "Cần ghi nội dung ý kiến.");
         if (text.Length > 4000) return DomainResult<Objection>.Invalid("text", "Ý kiến dài quá 4.000 ký tự.");
@@ -350,7 +350,7 @@ public sealed class NominationService(
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
         if (nomination is null) return DomainResult<Objection>.NotFound($"Không có hồ sơ '{id}'.");
         if (nomination.Status != NominationStatuses.PublicPosting) return DomainResult<Objection>.Conflict("Hồ sơ không trong thời gian công khai lấy ý kiến.");
-        var objection = new Objection { NominationId = id, Text = text.Trim(), From = from, At = clock.GetUtcNow() };
+        var objection = new Objection { NominationId = id, Text = text.Trim(), From = from, Address = address?[..Math.Min(address.Length, 64)], At = clock.GetUtcNow() };
         db.Objections.Add(objection);
         // The signal id identifies the objection to the workflow, so a repeated delivery counts it once.
         var signal = signals.Add(db, id, NominationStimuli.Objection);

@@ -71,8 +71,8 @@ public static class NominationEndpoints
             (await service.ReleaseHoldAsync(id, request.Note, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { id, released = true })))
             .WithSummary("Ends a hold: the nomination goes back to appraisal.");
 
-        group.MapPost("/{id}/objections", async (string id, ObjectionRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
-            (await service.AddObjectionAsync(id, request.Text, user.Identity!.Name, ct).ConfigureAwait(false)).ToHttp(o => Results.Created($"/api/nominations/{id}", new { o.Id, o.At })))
+        group.MapPost("/{id}/objections", async (string id, ObjectionRequest request, ClaimsPrincipal user, HttpContext http, NominationService service, CancellationToken ct) =>
+            (await service.AddObjectionAsync(id, request.Text, user.Identity!.Name, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false)).ToHttp(o => Results.Created($"/api/nominations/{id}", new { o.Id, o.At })))
             .WithSummary("An opinion received while the list is posted publicly.");
 
         group.MapPost("/{id}/province-outcome", async (string id, ProvinceOutcomeRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>

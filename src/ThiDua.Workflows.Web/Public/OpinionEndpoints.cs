@@ -21,7 +21,7 @@ public static partial class OpinionEndpoints
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var name = form["name"].ToString().Trim();
             var from = name.Length == 0 ? "Người dân (không ghi tên)" : name[..Math.Min(name.Length, 120)];
-            var result = await nominations.AddObjectionAsync(id, form["text"].ToString(), from, ct).ConfigureAwait(false);
+            var result = await nominations.AddObjectionAsync(id, form["text"].ToString(), from, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false);
             var log = logs.CreateLogger(typeof(OpinionEndpoints));
             if (result.Ok) OpinionReceived(log, id, http.Connection.RemoteIpAddress);
             var code = result.Problem switch

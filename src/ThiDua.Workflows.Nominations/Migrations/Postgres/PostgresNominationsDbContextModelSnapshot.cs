@@ -711,6 +711,10 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
