@@ -7,8 +7,22 @@ namespace ThiDua.Workflows.Testing;
 /// Draws a flowchart through the designer API and publishes it, as the office does in the browser (the client must
 /// carry the designer page's antiforgery header). Shared by the web tests and the load harness (linked source).
 /// </summary>
-internal static class DesignerPublishing
+internal static partial class DesignerPublishing
 {
+    /// <summary>The request header the designer's script sends its page's antiforgery token in.</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
+    /// <summary>Opens the designer page and makes the client's writes carry its token, as the script does; returns the token.</summary>
+    public static async Task<string> CarryAntiforgeryAsync(HttpClient client, string page = "/designer/nomination-commune")
+    {
+        var token = System.Net.WebUtility.HtmlDecode(AntiforgeryAttribute().Match(await client.GetStringAsync(page)).Groups[1].Value);
+        if (token.Length > 0) client.DefaultRequestHeaders.Add(AntiforgeryHeader, token);
+        return token;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryAttribute();
+
     public static JsonObject Literal(string type, string value) =>
         new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
 

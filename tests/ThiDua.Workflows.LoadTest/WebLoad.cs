@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ThiDua.Workflows.Testing;
 
 namespace ThiDua.Workflows.LoadTest;
@@ -29,7 +28,7 @@ public sealed class LoadOptions
 /// history and decides with the inbox card's form (a role's task has no personal link page without the mailed token). Prints requests/s and p50/p95/p99 per page for each number of users, and checks that every
 /// decision took effect once (each answered 200, and deciding again answers 409).
 /// </summary>
-public sealed partial class WebLoad(LoadOptions options, TextWriter output)
+public sealed class WebLoad(LoadOptions options, TextWriter output)
 {
     private const string User = "vanphong";
     private const string Password = "ThiDua@2026";
@@ -166,8 +165,7 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     // An approval path for the office's role, drawn through the designer API and published.
     private static async Task<string> PublishApprovalAsync(HttpClient office)
     {
-        var designer = await office.GetStringAsync("/designer/nomination-commune");
-        office.DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(DesignerToken().Match(designer).Groups[1].Value));
+        await DesignerPublishing.CarryAntiforgeryAsync(office);
         return await DesignerPublishing.PublishFlowchartAsync(office, "Duyệt thử tải",
             [
                 new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
@@ -208,8 +206,6 @@ public sealed partial class WebLoad(LoadOptions options, TextWriter output)
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-    [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
-    private static partial Regex DesignerToken();
 }
 
 /// <summary>The web host as a child process on a free loopback port, with the demo data on fresh SQLite files or a fresh PostgreSQL database.</summary>

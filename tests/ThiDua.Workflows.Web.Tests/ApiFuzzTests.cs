@@ -65,12 +65,7 @@ public sealed class ApiFuzzTests(FuzzWebHost host, ITestOutputHelper output)
         {
             clients[user] = await host.SignedInAsync(user);
             // The designer's writes carry the page's antiforgery token; without it they stop before binding.
-            if (user is "vanphong" or "admin")
-            {
-                var page = await clients[user].GetStringAsync("/designer/nomination-commune");
-                var token = System.Text.RegularExpressions.Regex.Match(page, "data-antiforgery=\"([^\"]+)\"").Groups[1].Value;
-                clients[user].DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(token));
-            }
+            if (user is "vanphong" or "admin") await ThiDua.Workflows.Testing.DesignerPublishing.CarryAntiforgeryAsync(clients[user]);
         }
         await QuietAsync();
 

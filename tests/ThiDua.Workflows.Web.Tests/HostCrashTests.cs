@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Workflows.Engine.Hosting;
 using ThiDua.Workflows.Engine.Runtime;
@@ -17,7 +16,7 @@ namespace ThiDua.Workflows.Web.Tests;
 /// One web host on its SQLite files, SIGKILLed in the middle of 200 concurrent decisions and started again on the
 /// same files: every decision it acknowledged is in the record once, none twice, and the rest can still be decided.
 /// </summary>
-public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposable
+public sealed class HostCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Decisions = 200;
     private readonly string _data = Directory.CreateTempSubdirectory("thidua-crash-").FullName;
@@ -139,8 +138,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
     private static async Task<HttpClient> OfficeAsync(WebNode node)
     {
         var client = await node.SignInAsync("vanphong", "ThiDua@2026", new CookieContainer());
-        var designer = await client.GetStringAsync("/designer/nomination-commune");
-        client.DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(DesignerToken().Match(designer).Groups[1].Value));
+        await DesignerPublishing.CarryAntiforgeryAsync(client);
         return client;
     }
 
@@ -156,7 +154,4 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
         services.AddWorkflowEngine().AddEfCoreStore(o => o.SqliteFile = Path.Combine(_data, "workflows.db"));
         return services.BuildServiceProvider();
     }
-
-    [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
-    private static partial Regex DesignerToken();
 }

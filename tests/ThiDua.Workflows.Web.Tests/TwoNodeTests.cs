@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ThiDua.Workflows.Engine.Hosting;
@@ -19,7 +18,7 @@ namespace ThiDua.Workflows.Web.Tests;
 /// seen on the other, and when one node is SIGKILLed in the middle of a run the other finishes every started instance
 /// with each step once.
 /// </summary>
-public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
+public sealed class TwoNodeTests(ITestOutputHelper output) : IDisposable
 {
     private const string Password = "ThiDua@2026";
     private const int Instances = 40;
@@ -51,10 +50,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
         var cookies = new CookieContainer();
         using var officeA = await a.SignInAsync("vanphong", Password, cookies);
         using var officeB = b.Client(cookies);
-        var designer = await officeA.GetStringAsync("/designer/nomination-commune");
-        var token = WebUtility.HtmlDecode(DesignerToken().Match(designer).Groups[1].Value);
-        officeA.DefaultRequestHeaders.Add("RequestVerificationToken", token);
-        officeB.DefaultRequestHeaders.Add("RequestVerificationToken", token);
+        var token = await DesignerPublishing.CarryAntiforgeryAsync(officeA);
+        officeB.DefaultRequestHeaders.Add(DesignerPublishing.AntiforgeryHeader, token);
         Assert.Equal(HttpStatusCode.OK, (await officeB.GetAsync("/api/tasks?scope=role&status=Open")).StatusCode);
 
         var definitionId = await PublishApprovalWithTimerAsync(officeB);
@@ -220,7 +217,4 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output) : IDisposable
                 new JsonObject { ["id"] = "approved", ["type"] = "Elsa.End" },
             ],
             [DesignerPublishing.Connect("start", "Done", "task"), DesignerPublishing.Connect("task", "Approve", "wait"), DesignerPublishing.Connect("wait", "Done", "approved")]);
-
-    [GeneratedRegex("data-antiforgery=\"([^\"]+)\"")]
-    private static partial Regex DesignerToken();
 }
