@@ -42,7 +42,24 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
           thidua audit verify (--db FILE | --postgres CONNECTION)
               Walks the audit trail's hash chain and reports the first entry that was edited or removed.
               Exit code: 0 intact, 1 broken, 2 invalid input.
+          thidua templates write --to DIR
+              Writes the default document templates (.docx with named content controls) into DIR; the repository
+              keeps them in src/ThiDua.Workflows.Nominations/Documents/Templates.
         """;
+
+    private async Task<int> WriteTemplatesAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args is not ["write", "--to", var folder]) return await FailUsageAsync("templates write needs --to DIR").ConfigureAwait(false);
+        Directory.CreateDirectory(folder);
+        foreach (var kind in ThiDua.Workflows.Nominations.Documents.DocumentTemplates.All)
+        {
+            var path = Path.Combine(folder, kind.FileName);
+            await File.WriteAllBytesAsync(path, ThiDua.Workflows.Nominations.Documents.DocumentTemplates.BuildDefault(kind), cancellationToken).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"{path}: {kind.Name}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Finished;
+    }
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
@@ -57,6 +74,7 @@ public sealed class ThiDuaCli(TextWriter stdout, TextWriter stderr, TimeProvider
             "run" => await RunWorkflowAsync(args[1..], cancellationToken).ConfigureAwait(false),
             "validate" => await ValidateAsync(args[1..]).ConfigureAwait(false),
             "backup" or "restore" or "audit" => await new MaintenanceCommands(stdout, stderr, clock, FailUsageAsync).RunAsync(args, cancellationToken).ConfigureAwait(false),
+            "templates" => await WriteTemplatesAsync(args[1..], cancellationToken).ConfigureAwait(false),
             _ => await FailUsageAsync($"unknown command '{args[0]}'").ConfigureAwait(false),
         };
     }

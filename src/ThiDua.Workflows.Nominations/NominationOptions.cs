@@ -34,6 +34,15 @@ public sealed class NominationOptions
 
     public string ChairTitle { get; set; } = "Chủ tịch UBND xã Trường Lưu";
 
+    /// <summary>The province a commune submits to (letters go to its chair through Sở Nội vụ).</summary>
+    public string ProvinceName { get; set; } = "tỉnh Hà Tĩnh";
+
+    /// <summary>Where the province package is mailed when the office sends it by mail (Sở Nội vụ's mailbox); none keeps it for download.</summary>
+    public string? ProvinceMailbox { get; set; }
+
+    /// <summary>LibreOffice's program (soffice) for PDF; none looks for soffice or libreoffice on PATH.</summary>
+    public string? LibreOfficePath { get; set; }
+
     /// <summary>Workflow definitions of the three paths.</summary>
     public string CommunePathWorkflow { get; set; } = "nomination-commune";
 

@@ -58,6 +58,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<DocumentSeries> DocumentSeries => Set<DocumentSeries>();
 
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+
     public DbSet<ProvinceSubmission> ProvinceSubmissions => Set<ProvinceSubmission>();
 
     public DbSet<WorkflowSignal> WorkflowSignals => Set<WorkflowSignal>();
@@ -205,6 +207,12 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("DocumentSeries");
             b.HasKey(x => new { x.Symbol, x.Year });
+        });
+        modelBuilder.Entity<DocumentTemplate>(b =>
+        {
+            b.ToTable("DocumentTemplates");
+            b.HasKey(x => x.Code);
+            b.Property(x => x.Code).HasMaxLength(64);
         });
         modelBuilder.Entity<WorkflowSignal>(b =>
         {

@@ -35,6 +35,10 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<WorkflowSignals>();
         services.TryAddSingleton<ListDecisions>();
         services.TryAddSingleton<Documents.DocumentService>();
+        services.TryAddSingleton<Documents.TemplateStore>();
+        services.TryAddSingleton<Documents.PdfConverter>();
+        services.TryAddSingleton<Documents.ProvincePackage>();
+        services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<Documents.ProvincePackage>());
         services.TryAddSingleton<AttachmentPolicy>();
         services.TryAddSingleton<NominationService>();
         services.TryAddSingleton<CouncilService>();

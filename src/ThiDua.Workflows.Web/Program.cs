@@ -17,6 +17,7 @@ using ThiDua.Workflows.Web.Queries;
 using ThiDua.Workflows.Web.Hosting;
 using ThiDua.Workflows.Web.Security;
 using ThiDua.Workflows.Web.Designer;
+using ThiDua.Workflows.Web.Documents;
 using ThiDua.Workflows.Web.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -93,7 +94,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Decisions, p => p.RequireAssertion(c => Access.CanSeeDecisions(c.User.ToActor())))
     .AddPolicy(Policies.Settings, p => p.RequireAssertion(c => Access.CanOpenSettings(c.User.ToActor())))
     .AddPolicy(Policies.Propose, p => p.RequireAssertion(c => Access.CanPropose(c.User.ToActor())))
-    .AddPolicy(Policies.Designer, p => p.RequireAssertion(c => Access.CanDesign(c.User.ToActor())));
+    .AddPolicy(Policies.Designer, p => p.RequireAssertion(c => Access.CanDesign(c.User.ToActor())))
+    .AddPolicy(Policies.Register, p => p.RequireAssertion(c => c.User.ToActor() is var a && (a.Is(Roles.Clerk) || a.IsOffice)));
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
 // Pages keep Vietnamese letters as they are (markup is still encoded), so page sources and tests read naturally.
@@ -112,6 +114,7 @@ builder.Services.AddScoped<WorkflowDiagrams>();
 builder.Services.AddScoped<InstanceQueries>();
 builder.Services.AddScoped<DeadLetterQueries>();
 builder.Services.AddScoped<AuditQueries>();
+builder.Services.AddScoped<ThiDua.Workflows.Web.Documents.ExportQueries>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.ActivityCatalog>();
 builder.Services.AddSingleton<ThiDua.Workflows.Web.Designer.DefinitionChecks>();
 builder.Services.AddScoped<ThiDua.Workflows.Web.Designer.DesignerService>();
@@ -178,6 +181,7 @@ app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
 app.MapInbox();
 app.MapNominations();
+app.MapDocuments();
 app.MapCouncil();
 app.MapDirectory();
 app.MapPublicOpinions();

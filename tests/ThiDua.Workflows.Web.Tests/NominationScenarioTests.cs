@@ -188,6 +188,8 @@ public sealed class NominationScenarioTests(WebHost host)
 
         // The chair signs the letter: numbered in the TTr-UBND series, the unit learns it went up.
         await host.Mail.WaitForAsync("chutich@", "Ký tờ trình đề nghị cấp trên khen thưởng: Bằng khen của Chủ tịch UBND tỉnh năm 2026 — Trương Văn Khải");
+        // The province package needs the unit's achievement report (the letter, list and minutes the commune writes).
+        Assert.Equal(HttpStatusCode.Created, (await _api.UploadAsync("vanphong", id, "AchievementReport", "Báo cáo thành tích.pdf", NominationApi.Pdf("bc"))).StatusCode);
         await _api.CompleteAsync("chutich", id, "chairLetter", "Sign");
         var forwarded = await _api.WaitStatusAsync(id, "ForwardedToProvince");
         var firstLetter = forwarded["provinceSubmissions"]![0]!["letterNumber"]!.GetValue<string>();
@@ -228,7 +230,7 @@ public sealed class NominationScenarioTests(WebHost host)
         Assert.Equal(2, letters2.Count);
         var letterText = await DocumentTextAsync(letters2[1]!["url"]!.GetValue<string>());
         Assert.Contains("TỜ TRÌNH", letterText);
-        Assert.Contains("Kính gửi: Chủ tịch UBND tỉnh (qua Sở Nội vụ)", letterText);
+        Assert.Contains("Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh (qua Sở Nội vụ)", letterText);
         Assert.Contains("Trương Văn Khải", letterText);
     }
 

@@ -55,6 +55,7 @@ public sealed class OfficePagesTests(WebHost host)
         await _api.WaitStatusAsync(id, "AwaitingCouncil");
         var council = await _api.CouncilOfAsync("hdT", 5);
         await _api.VoteAsync(council, id, 5, "Phiên họp xét Bằng khen tỉnh (trang)");
+        Assert.Equal(HttpStatusCode.Created, (await _api.UploadAsync("vanphong", id, "AchievementReport", "Báo cáo thành tích.pdf", NominationApi.Pdf("bc"))).StatusCode);
         await _api.CompleteAsync("chutich", id, "chairLetter", "Sign");
         await _api.WaitStatusAsync(id, "ForwardedToProvince");
         var url = $"/nominations/{id}";

@@ -44,6 +44,8 @@ public sealed class PageAccessMatrixTests(WebHost host)
         { "/settings/council", "/settings/council", "4ddaaaaa" },
         { "/settings/users", "/settings/users", "4dddddda" },
         { "/settings/mail", "/settings/mail", "4dddddda" },
+        { "/settings/templates", "/settings/templates", "4ddadaaa" },
+        { "/register", "/register", "4ddadaaa" },
         { "/admin/instances", "/admin/instances", "4dddddda" },
         { "/admin/instances/{Id}", "/admin/instances/khong-co", "4dddddda" },
         { "/admin/outbox", "/admin/outbox", "4dddddda" },

@@ -56,4 +56,7 @@ public static class AuditActions
     public const string AwardChanged = "settings.award-changed";
     public const string PersonAdded = "settings.person-added";
     public const string CouncilSeatsChanged = "settings.council-seats";
+    public const string TemplateUploaded = "settings.template-uploaded";
+    public const string TemplateRestored = "settings.template-restored";
+    public const string SeriesSet = "register.series-set";
 }

@@ -105,6 +105,30 @@ public sealed class Decision
 
     /// <summary>What it was issued for (a nomination, a session): issuing twice for the same thing returns the first.</summary>
     public required string SubjectKey { get; set; }
+
+    /// <summary>The signature's form and title lines as printed (ND 30/2020: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"), fixed when issued.</summary>
+    public string? SignatureLines { get; set; }
+
+    /// <summary>The signer's full name as printed under the signature.</summary>
+    public string? SignerName { get; set; }
+
+    /// <summary>The văn thư who registered it, when the number was entered or taken by hand on the register page.</summary>
+    public string? RegisteredBy { get; set; }
+}
+
+/// <summary>A template the office uploaded in place of the shipped default (one per kind; restoring the default deletes it).</summary>
+public sealed class DocumentTemplate
+{
+    /// <summary>The kind's code (<see cref="Documents.DocumentTemplates"/>).</summary>
+    public required string Code { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string UploadedBy { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
 }
 
 /// <summary>The last number used in one yearly series of one issuer (ND 30/2020: numbers restart each year).</summary>
@@ -142,6 +166,9 @@ public sealed class ProvinceSubmission
     public string? RecordedBy { get; set; }
 
     public DateTimeOffset? RecordedAt { get; set; }
+
+    /// <summary>The package sent up (ZIP of the tờ trình, biên bản, danh sách and the dossier files the award requires).</summary>
+    public byte[]? Package { get; set; }
 }
 
 /// <summary>

@@ -89,6 +89,12 @@ public sealed class UserAccount
     public bool TwoFactorEnabled { get; set; }
 
     public List<UserRole> Roles { get; set; } = [];
+
+    /// <summary>The title the person signs documents with ("Chủ tịch", "Phó Chủ tịch"); a deputy signs "KT. CHỦ TỊCH".</summary>
+    public string? SigningTitle { get; set; }
+
+    /// <summary>The full name printed under the signature.</summary>
+    public string? FullName { get; set; }
 }
 
 public sealed class UserRole

@@ -67,7 +67,11 @@ internal static class DemoData
         SeedUser User(string name, string display, string? unit, params string[] roles) =>
             new() { UserName = name, DisplayName = display, PasswordHash = hash, Unit = unit, Roles = [.. roles], Email = $"{name}@truongluu.local" };
         yield return User("thuky", "Thư ký Hội đồng (Phòng Văn hóa - Xã hội)", "phong-vhxh", Roles.Office, Roles.CouncilSecretary);
-        yield return User("phochutich", "Phó Chủ tịch UBND xã", null, Roles.CouncilMember);
+        var vice = User("phochutich", "Phó Chủ tịch UBND xã", null, Roles.CouncilMember);
+        vice.SigningTitle = "Phó Chủ tịch";
+        vice.FullName = "Trần Văn Bình";
+        yield return vice;
+        yield return User("vanthu", "Văn thư UBND xã", "vp-ubnd", Roles.Clerk);
         yield return User("chutichmttq", "Chủ tịch Ủy ban MTTQ xã", "mttq", Roles.CouncilMember);
         yield return User("bithudoan", "Bí thư Đoàn xã", "doan-thanh-nien", Roles.CouncilMember, Roles.UnitSubmitter);
         yield return User("chutichhpn", "Chủ tịch Hội Phụ nữ xã", "hoi-phu-nu", Roles.CouncilMember, Roles.UnitSubmitter);

@@ -20,6 +20,7 @@ public sealed partial class NominationMessageHandler(
     string kind,
     NominationsContexts contexts,
     DocumentNumbers numbers,
+    Documents.ProvincePackage package,
     Notices notices,
     IUserDirectory directory,
     NominationOptions options,
@@ -99,6 +100,8 @@ public sealed partial class NominationMessageHandler(
                     Id = message.Id,
                     NominationId = id,
                     LetterNumber = letter.DocumentNumber,
+                    // The package is written from what the dossier holds now; a repeat of this message keeps the first row.
+                    Package = Documents.ProvincePackage.Zip(await package.EntriesAsync(id, letter.Id, cancellationToken).ConfigureAwait(false)),
                     SentAt = now,
                     ExpectedBy = p["expectedBy"]?.GetValue<DateTimeOffset>(),
                 });

@@ -31,7 +31,8 @@ public sealed record HoldView(string Reason, string? Note, string? PlacedBy, Dat
 public sealed record ObjectionView(string Text, string? From, DateTimeOffset At, string? Address);
 
 public sealed record ProvinceSubmissionView(
-    string LetterNumber, DateTimeOffset SentAt, DateTimeOffset? ExpectedBy, string Outcome, string? ProvinceDecisionNumber, DateOnly? ProvinceDecidedOn, string? Note);
+    string LetterNumber, DateTimeOffset SentAt, DateTimeOffset? ExpectedBy, string Outcome, string? ProvinceDecisionNumber, DateOnly? ProvinceDecidedOn, string? Note,
+    string Id, string? Package);
 
 /// <summary>A council session as everyone may see it: who voted, never how (unless the session was an open vote).</summary>
 public sealed record SessionView(
@@ -114,7 +115,8 @@ public sealed class NominationQueries(NominationsContexts contexts, WorkingCalen
             attachments.Select(a => new AttachmentView(a.Id, a.DocumentType, DocumentTypes.Labels.GetValueOrDefault(a.DocumentType), a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToList(),
             holds.Select(h => new HoldView(h.Reason, h.Note, h.PlacedBy, h.PlacedAt, h.ReleasedBy, h.ReleasedAt)).ToList(),
             objections.Select(o => new ObjectionView(o.Text, o.From, o.At, actor.Is(Roles.Administrator) ? o.Address : null)).ToList(),
-            submissions.Select(s => new ProvinceSubmissionView(s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note)).ToList(),
+            submissions.Select(s => new ProvinceSubmissionView(s.LetterNumber, s.SentAt, s.ExpectedBy, s.Outcome, s.ProvinceDecisionNumber, s.ProvinceDecidedOn, s.Note,
+                s.Id, s.Package is null ? null : $"/api/nominations/{Uri.EscapeDataString(n.Id)}/province-package/{Uri.EscapeDataString(s.Id)}")).ToList(),
             missing,
             documents);
     }

@@ -23,6 +23,12 @@ public sealed class SeedUser
     public string? Unit { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>The title the person signs documents with ("Chủ tịch", "Phó Chủ tịch").</summary>
+    public string? SigningTitle { get; set; }
+
+    /// <summary>The full name printed under the signature.</summary>
+    public string? FullName { get; set; }
 }
 
 /// <summary>
@@ -63,6 +69,8 @@ public sealed partial class NominationsInitializer(
                     Email = user.Email,
                     PasswordHash = user.PasswordHash,
                     UnitId = user.Unit,
+                    SigningTitle = user.SigningTitle,
+                    FullName = user.FullName,
                     Roles = user.Roles.Distinct().Select(r => new UserRole { UserName = user.UserName, Role = r }).ToList(),
                 });
                 existing.Add(user.UserName);

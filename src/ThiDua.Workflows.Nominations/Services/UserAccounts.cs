@@ -16,7 +16,10 @@ public static class Roles
     public const string CouncilSecretary = "CouncilSecretary";
     public const string Chair = "Chair";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Office, OfficeHead, UnitSubmitter, CouncilMember, CouncilSecretary, Chair];
+    /// <summary>Văn thư: registers outgoing documents and their numbers (ND 30/2020).</summary>
+    public const string Clerk = "Clerk";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Office, OfficeHead, UnitSubmitter, CouncilMember, CouncilSecretary, Chair, Clerk];
 }
 
 /// <summary>

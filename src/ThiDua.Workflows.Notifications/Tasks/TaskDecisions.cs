@@ -46,6 +46,9 @@ public enum DecisionOutcome
     /// <summary>The one-time code is wrong or expired (a new one can be asked for).</summary>
     CodeInvalid,
 
+    /// <summary>The domain refuses the decision as things stand (<see cref="TaskDecisions.RefusalAsync(string, string, CancellationToken)"/> says why).</summary>
+    Refused,
+
     /// <summary>The signed-in user may not act on this task.</summary>
     NotAllowed,
 }
@@ -60,7 +63,8 @@ public sealed class TaskDecisions(
     TimeProvider clock,
     Mail.MailTemplates templates,
     IUserDirectory directory,
-    IBackgroundJobClient jobs)
+    IBackgroundJobClient jobs,
+    IEnumerable<ITaskDecisionGuard> guards)
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
@@ -99,6 +103,7 @@ public sealed class TaskDecisions(
         var task = check.Task!;
         var link = check.Link!;
         if (Validate(task, action, comment) is { } invalid) return (invalid, check);
+        if (await RefusalAsync(task, action, cancellationToken).ConfigureAwait(false) is not null) return (DecisionOutcome.Refused, check);
 
         var verifiedBySignIn = signedInUser is not null && string.Equals(signedInUser, link.Recipient, StringComparison.OrdinalIgnoreCase);
         if (task.Verification == "signIn" && !verifiedBySignIn) return (DecisionOutcome.SignInRequired, check);
@@ -136,7 +141,23 @@ public sealed class TaskDecisions(
             || (task.Assignee is null && task.Role is null && task.Unit is { } unit && person?.Unit == unit);
         if (!allowed) return DecisionOutcome.NotAllowed;
         if (Validate(task, action, comment) is { } invalid) return invalid;
+        if (await RefusalAsync(task, action, cancellationToken).ConfigureAwait(false) is not null) return DecisionOutcome.Refused;
         return await ResumeAsync(task, user, action, comment, "web", address, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why the domain refuses <paramref name="action"/> on the task now (shown with <see cref="DecisionOutcome.Refused"/>), or null.</summary>
+    public async Task<string?> RefusalAsync(string taskId, string action, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+        return task is null ? null : await RefusalAsync(task, action, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> RefusalAsync(TaskRecord task, string action, CancellationToken cancellationToken)
+    {
+        foreach (var guard in guards)
+            if (await guard.RefusalAsync(task, action, cancellationToken).ConfigureAwait(false) is { } refusal) return refusal;
+        return null;
     }
 
     private static DecisionOutcome? Validate(TaskRecord task, string action, string? comment)

@@ -240,12 +240,6 @@ public static class DirectoryEndpoints
                 .ToHttp(r => Results.Ok(new { r.Decision.Id, r.Decision.DocumentNumber, r.Decided, r.Skipped, Document = $"/api/decisions/{r.Decision.Id}/document" })))
             .WithTags("Decisions").WithSummary("The chair decides several nominations waiting for the decision in one numbered decision with a list (quyết định kèm danh sách).");
 
-        api.MapGet("/decisions/{id}/document", async (string id, ThiDua.Workflows.Nominations.Documents.DocumentService documents, CancellationToken ct) =>
-            await documents.ForDecisionAsync(id, ct).ConfigureAwait(false) is { } document
-                ? Results.File(document.Content, ThiDua.Workflows.Nominations.Documents.GeneratedDocument.ContentType, document.FileName)
-                : Results.NotFound())
-            .WithTags("Decisions").WithSummary("The document of a numbered record as .docx (A4, Times New Roman, ND 30/2020 layout): quyết định, tờ trình or biên bản.");
-
         api.MapGet("/users", async (ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
             user.IsInRole(Roles.Administrator)
                 ? Results.Ok(await settings.UsersAsync(ct).ConfigureAwait(false))

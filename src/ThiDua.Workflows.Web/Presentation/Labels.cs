@@ -92,6 +92,7 @@ public static class Labels
         Roles.CouncilMember => "Thành viên Hội đồng TĐKT",
         Roles.CouncilSecretary => "Thư ký Hội đồng TĐKT",
         Roles.Chair => "Chủ tịch UBND xã",
+        Roles.Clerk => "Văn thư",
         _ => role,
     };
 
@@ -164,6 +165,9 @@ public static class Labels
         ("settings.award-changed", "Sửa danh mục khen thưởng"),
         ("settings.person-added", "Thêm cá nhân"),
         ("settings.council-seats", "Sửa thành phần Hội đồng"),
+        ("settings.template-uploaded", "Thay mẫu văn bản"),
+        ("settings.template-restored", "Khôi phục mẫu văn bản gốc"),
+        ("register.series-set", "Đặt số tiếp theo của sổ văn bản"),
     ];
 
     public static string AuditAction(string code) => AuditActions.FirstOrDefault(a => a.Code == code).Label ?? code;

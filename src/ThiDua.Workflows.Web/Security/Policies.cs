@@ -8,4 +8,7 @@ public static class Policies
     public const string Propose = "Propose";
     public const string Settings = "Settings";
     public const string Designer = "Designer";
+
+    /// <summary>The register of outgoing documents: the văn thư keeps it, the office reads it.</summary>
+    public const string Register = "Register";
 }

@@ -43,6 +43,8 @@ public static class InboxEndpoints
                 DecisionOutcome.InvalidAction => Results.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [$"'{request.Action}' không phải là lựa chọn của việc này."] }),
                 DecisionOutcome.CommentRequired => Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến cho lựa chọn này."] }),
                 DecisionOutcome.NotAllowed => Results.Problem("Anh/chị không được giao việc này.", statusCode: StatusCodes.Status403Forbidden),
+                DecisionOutcome.Refused => Results.ValidationProblem(new Dictionary<string, string[]>
+                    { ["action"] = [await decisions.RefusalAsync(id, request.Action, ct).ConfigureAwait(false) ?? "Chưa thể thực hiện lựa chọn này."] }),
                 _ => Results.NotFound(),
             };
         }).WithSummary("Decides a task from the inbox (channel web).");

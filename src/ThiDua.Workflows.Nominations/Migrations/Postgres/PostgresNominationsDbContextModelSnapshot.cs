@@ -469,10 +469,19 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RegisteredBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SignatureLines")
+                        .HasColumnType("text");
+
                     b.Property<long>("SignedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("SignedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SignerName")
                         .HasColumnType("text");
 
                     b.Property<string>("SubjectKey")
@@ -515,6 +524,32 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.HasKey("Symbol", "Year");
 
                     b.ToTable("DocumentSeries", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DocumentTemplate", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("DocumentTemplates", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.EligibilityHold", b =>
@@ -795,6 +830,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("Package")
+                        .HasColumnType("bytea");
+
                     b.Property<DateOnly?>("ProvinceDecidedOn")
                         .HasColumnType("date");
 
@@ -863,12 +901,18 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<string>("FullName")
+                        .HasColumnType("text");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<long?>("SessionsValidAfter")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SigningTitle")
+                        .HasColumnType("text");
 
                     b.Property<string>("TotpSecret")
                         .HasMaxLength(1000)

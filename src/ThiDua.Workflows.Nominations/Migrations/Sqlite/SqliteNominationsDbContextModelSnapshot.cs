@@ -460,10 +460,19 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegisteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureLines")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectKey")
@@ -506,6 +515,32 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.HasKey("Symbol", "Year");
 
                     b.ToTable("DocumentSeries", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DocumentTemplate", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("DocumentTemplates", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.EligibilityHold", b =>
@@ -778,6 +813,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Package")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateOnly?>("ProvinceDecidedOn")
                         .HasColumnType("TEXT");
 
@@ -846,12 +884,18 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FullName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SessionsValidAfter")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SigningTitle")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TotpSecret")
                         .HasMaxLength(1000)
