@@ -60,6 +60,14 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
+    public DbSet<CampaignContent> CampaignContents => Set<CampaignContent>();
+
+    public DbSet<CampaignCriterion> CampaignCriteria => Set<CampaignCriterion>();
+
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+
+    public DbSet<UnitReportItem> UnitReportItems => Set<UnitReportItem>();
+
     public DbSet<ProvinceSubmission> ProvinceSubmissions => Set<ProvinceSubmission>();
 
     public DbSet<WorkflowSignal> WorkflowSignals => Set<WorkflowSignal>();
@@ -207,6 +215,31 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("DocumentSeries");
             b.HasKey(x => new { x.Symbol, x.Year });
+        });
+        modelBuilder.Entity<CampaignContent>(b =>
+        {
+            b.ToTable("CampaignContents");
+            b.HasKey(x => x.Id);
+            b.HasOne<Campaign>().WithMany(c => c.Contents).HasForeignKey(x => x.CampaignId);
+        });
+        modelBuilder.Entity<CampaignCriterion>(b =>
+        {
+            b.ToTable("CampaignCriteria");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Group).HasMaxLength(4);
+            b.HasOne<Campaign>().WithMany(c => c.Criteria).HasForeignKey(x => x.CampaignId);
+        });
+        modelBuilder.Entity<UnitReport>(b =>
+        {
+            b.ToTable("UnitReports");
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.CampaignId, x.UnitId, x.Year }).IsUnique();
+            b.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.ReportId);
+        });
+        modelBuilder.Entity<UnitReportItem>(b =>
+        {
+            b.ToTable("UnitReportItems");
+            b.HasKey(x => x.Id);
         });
         modelBuilder.Entity<DocumentTemplate>(b =>
         {

@@ -36,6 +36,8 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<ListDecisions>();
         services.TryAddSingleton<Documents.DocumentService>();
         services.TryAddSingleton<Documents.TemplateStore>();
+        services.TryAddSingleton<MovementReports>();
+        services.TryAddSingleton<MovementService>();
         services.TryAddSingleton<Documents.PdfConverter>();
         services.TryAddSingleton<Documents.ProvincePackage>();
         services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<Documents.ProvincePackage>());

@@ -68,5 +68,13 @@ public sealed class RegisterTests
         var back = await numbers.SetNextAsync("QĐ-UBND", 2026, 200, ClerkA);
         Assert.Contains("301/QĐ-UBND", back.Message ?? string.Join(" ", back.Errors!.Values.SelectMany(v => v)), StringComparison.Ordinal);
         Assert.Equal("symbol", Assert.Single((await numbers.RegisterAsync("QĐ UBND", "x", null, 2026, ClerkA)).Errors!.Keys));
+
+        // A decision the workflow numbered gets the number it has in the commune's own register; a used one is refused.
+        var decision = await numbers.IssueAsync("Award", "QĐ-UBND", "nomination:renumber", "Quyết định ghi số tay", "chutich", 2026);
+        var renumbered = await numbers.RenumberAsync(decision.Id, 450, ClerkB);
+        Assert.Equal("450/QĐ-UBND", renumbered.Value!.DocumentNumber);
+        Assert.Equal(DomainProblem.Conflict, (await numbers.RenumberAsync(decision.Id, 300, ClerkA)).Problem);
+        Assert.Equal(DomainProblem.Forbidden, (await numbers.RenumberAsync(decision.Id, 451, new Actor("chutich", [Roles.Chair], null))).Problem);
+        Assert.Equal(451, (await numbers.RegisterAsync("QĐ-UBND", "Sau số ghi tay", null, 2026, ClerkA)).Value!.Number);
     }
 }

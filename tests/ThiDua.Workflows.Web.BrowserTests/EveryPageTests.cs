@@ -39,6 +39,9 @@ public sealed class EveryPageTests(BrowserHost host)
         { "chutich", "/settings/council", "settings-council" },
         { "admin", "/settings/users", "settings-users" },
         { "admin", "/settings/mail", "settings-mail" },
+        { "vanphong", "/settings/templates", "settings-templates" },
+        { "vanthu", "/register", "register-clerk" },
+        { "vanphong", "/reports", "reports" },
         { "vanphong", "/designer", "designer-list" },
         { "vanphong", "/designer/nomination-commune", "designer" },
     };

@@ -62,6 +62,7 @@ public sealed partial class DocumentTests(WebHost host)
             Assert.Contains("Trần Văn Bình", text);
             Assert.Contains(new[] { "Đặng Thị Hường", "Lê Văn Đức", "Nguyễn Thị Ánh Tuyết" }[i], text);
             Assert.DoesNotContain("{", text);
+            if (i == 0) await SavePdfAsync($"/api/decisions/{decision.Id}/document", "quyet-dinh-pho-chu-tich-ky", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", expected[i], decision.DocumentNumber);
         }
 
         // The chair's own signature has no KT.; a list decision annexes one row per nominee.
@@ -149,7 +150,14 @@ public sealed partial class DocumentTests(WebHost host)
         Assert.Contains("Số: " + letter, letterText);
         Assert.Contains("Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh (qua Sở Nội vụ)", letterText);
         Assert.Contains("TM. ỦY BAN NHÂN DÂN", letterText);
-        var minutes = forwarded["documents"]!.AsArray().First(d => d!["kind"]!.GetValue<string>() == "Minutes")!["url"]!.GetValue<string>();
+        // Sở Nội vụ's mailbox (Workflows:Nominations:ProvinceMailbox) receives the same package as an attachment.
+        var mailed = await host.Mail.WaitForAsync("sonoivu@hatinh.local", $"[Thi đua] Tờ trình số {letter}");
+        Assert.Contains("Võ Thị Thùy", mailed);
+        var attached = Assert.Single(host.Mail.AttachmentsOf("sonoivu@hatinh.local", $"[Thi đua] Tờ trình số {letter}"));
+        Assert.Equal($"Ho-so-{letter.Replace('/', '-')}.zip", attached.Name);
+        using (var mailedZip = new ZipArchive(new MemoryStream(attached.Content)))
+            Assert.Equal(names, mailedZip.Entries.Select(e => e.FullName));
+                var minutes = forwarded["documents"]!.AsArray().First(d => d!["kind"]!.GetValue<string>() == "Minutes")!["url"]!.GetValue<string>();
         await SavePdfAsync(minutes, "bien-ban-hoi-dong", "KẾT QUẢ KIỂM PHIẾU", "Võ Thị Thùy", "KHEN THƯỞNG");
         var letterUrl = forwarded["documents"]!.AsArray().First(d => d!["kind"]!.GetValue<string>() == "ProvinceSubmission")!["url"]!.GetValue<string>();
         await SavePdfAsync(letterUrl, "to-trinh-bang-khen-tinh", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", letter);
@@ -232,6 +240,36 @@ public sealed partial class DocumentTests(WebHost host)
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/exports/khong-co")).StatusCode);
     }
 
+    [Fact]
+    public async Task MovementReport_CountsWhatTheDatabaseHolds_AsJsonExcelWordAndPdf_ForTheOfficeOnly()
+    {
+        var report = await _api.GetAsync("vanphong", "/api/reports/movement?period=tong-ket-2030");
+        var contexts = host.Services.GetRequiredService<NominationsContexts>();
+        await using (var db = contexts.Create())
+        {
+            var proposed = await db.Nominations.CountAsync(n => n.Year >= 2026 && n.Year <= 2030 && n.Status != "Draft");
+            var awarded = await db.Nominations.CountAsync(n => n.Year >= 2026 && n.Year <= 2030 && (n.Status == "Decided" || n.Status == "ProvinceDecided"));
+            var total = report["total"]!;
+            // Other tests add nominations meanwhile: the report was built before these counts, never after them.
+            Assert.InRange(total["proposed"]!.GetValue<int>(), 1, proposed);
+            Assert.InRange(total["awarded"]!.GetValue<int>(), 1, awarded);
+            var groups = report["byGroup"]!.AsArray();
+            Assert.Equal(4, groups.Count);
+            Assert.Equal(total["proposed"]!.GetValue<int>(), groups.Sum(g => g!["proposed"]!.GetValue<int>()));
+            Assert.Equal(5, report["byYear"]!.AsArray().Count);
+            Assert.Equal("Tổng kết phong trào (2026–2030)", report["period"]!["label"]!.GetValue<string>());
+        }
+
+        var office = await _api.As("vanphong");
+        using (var book = SpreadsheetDocument.Open(new MemoryStream(await office.GetByteArrayAsync("/api/reports/movement?period=so-ket-2027&format=xlsx")), false))
+            Assert.Equal(["Theo nhóm", "Theo hình thức", "Theo đơn vị", "Theo năm"], book.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value!));
+        using (var stats = SpreadsheetDocument.Open(new MemoryStream(await office.GetByteArrayAsync("/api/reports/statistics?year=2026&format=xlsx")), false))
+            Assert.Contains(stats.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => c.InnerText == "Tổng cộng");
+        await SavePdfAsync("/api/reports/movement?period=tong-ket-2030&format=docx", "bao-cao-tong-ket-2030", "BÁO CÁO", "Tổng kết phong trào (2026–2030)", "Kết quả theo nhóm đối tượng");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _api.As("thon1")).GetAsync("/api/reports/movement")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/reports/movement?year=99999")).StatusCode);
+    }
+
     private static byte[] Edit(byte[] docx, Action<W.Document> change)
     {
         using var stream = new MemoryStream();
@@ -285,7 +323,7 @@ public sealed partial class DocumentTests(WebHost host)
         using var word = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync(url)), false);
         var docx = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Select(p => p.InnerText));
         var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        var response = await client.GetAsync(url + separator + "format=pdf");
+        var response = await client.GetAsync(url.Contains("format=docx", StringComparison.Ordinal) ? url.Replace("format=docx", "format=pdf", StringComparison.Ordinal) : url + separator + "format=pdf");
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} as PDF: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Directory.CreateDirectory(Artifacts);
@@ -294,6 +332,12 @@ public sealed partial class DocumentTests(WebHost host)
         var text = await RunAsync("pdftotext", pdf, "-");
         await RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(Artifacts, name));
         Assert.True(File.Exists(Path.Combine(Artifacts, name + ".png")));
+        // Every font is embedded (pdffonts' "emb" column), so the paper prints the same anywhere.
+        var fonts = (await RunAsync("pdffonts", pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Equal("yes", f.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5]));
+        // Times New Roman's metric twin with every Vietnamese letter (fonts-liberation2): no line falls back to another face.
+        Assert.All(fonts, f => Assert.Contains("LiberationSerif", f, StringComparison.Ordinal));
         // Justified lines break and space differently: compare without white space.
         var flatPdf = Spaces().Replace(text, "");
         foreach (var phrase in phrases) Assert.Contains(Spaces().Replace(phrase, ""), flatPdf);

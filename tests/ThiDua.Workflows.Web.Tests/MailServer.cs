@@ -57,6 +57,17 @@ public sealed partial class MailServer : IDisposable
         return Received.Count(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains(subject, StringComparison.Ordinal));
     }
 
+    /// <summary>Files attached to the mail received so far (to, subject, file name, bytes).</summary>
+    public List<(string To, string Subject, string Name, byte[] Content)> Files { get; } = [];
+
+    /// <summary>The files attached to the mail to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> AttachmentsOf(string to, string subject)
+    {
+        Collect();
+        lock (Received)
+            return Files.Where(f => f.To.Contains(to, StringComparison.OrdinalIgnoreCase) && f.Subject.Contains(subject, StringComparison.Ordinal)).Select(f => (f.Name, f.Content)).ToList();
+    }
+
     public static string LinkIn(string text) => LinkPattern().Match(text).Value;
 
     private void Collect()
@@ -67,6 +78,12 @@ public sealed partial class MailServer : IDisposable
             {
                 var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)));
                 Received.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject ?? "", message.TextBody ?? ""));
+                foreach (var part in message.Attachments.OfType<MimeKit.MimePart>())
+                {
+                    using var content = new MemoryStream();
+                    part.Content.DecodeTo(content);
+                    Files.Add((string.Join(",", mail.ToAddresses.Select(a => a.ToString())), message.Subject ?? "", part.FileName ?? "", content.ToArray()));
+                }
             }
         }
     }

@@ -46,6 +46,7 @@ public sealed class PageAccessMatrixTests(WebHost host)
         { "/settings/mail", "/settings/mail", "4dddddda" },
         { "/settings/templates", "/settings/templates", "4ddadaaa" },
         { "/register", "/register", "4ddadaaa" },
+        { "/reports", "/reports", "4daaaaaa" },
         { "/admin/instances", "/admin/instances", "4dddddda" },
         { "/admin/instances/{Id}", "/admin/instances/khong-co", "4dddddda" },
         { "/admin/outbox", "/admin/outbox", "4dddddda" },

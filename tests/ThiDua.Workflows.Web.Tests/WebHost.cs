@@ -21,6 +21,7 @@ public partial class WebHost : WebApplicationFactory<Program>
         ConfigureStore(builder);
         builder.UseSetting("Workflows:Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Workflows:Mail:BaseUrl", "http://localhost");
+        builder.UseSetting("Workflows:Nominations:ProvinceMailbox", "sonoivu@hatinh.local");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
     }
 

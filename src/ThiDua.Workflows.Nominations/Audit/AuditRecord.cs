@@ -59,4 +59,5 @@ public static class AuditActions
     public const string TemplateUploaded = "settings.template-uploaded";
     public const string TemplateRestored = "settings.template-restored";
     public const string SeriesSet = "register.series-set";
+    public const string DocumentRenumbered = "register.renumbered";
 }

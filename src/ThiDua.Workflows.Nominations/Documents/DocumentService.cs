@@ -109,6 +109,27 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
         return await FillAsync(kind, data, "mau-" + kind.Code, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The movement report of a period (sơ kết 2027, tổng kết 2030, a year), unnumbered until the văn thư registers it.</summary>
+    public async Task<GeneratedDocument> MovementReportAsync(MovementReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var data = Common("      /BC-UBND", calendar.LocalDate(clock.GetUtcNow()), Signatures.Lines(null, "Ủy ban nhân dân"), null);
+        data["trich_yeu"] = $"Kết quả Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” — {report.Period.Label}";
+        var total = report.Total;
+        data["noi_dung"] = string.Join('\n',
+            $"Thực hiện Kế hoạch triển khai Phong trào thi đua trên địa bàn {options.CommuneName}, Ủy ban nhân dân xã báo cáo kết quả {report.Period.Label.ToLower(Vietnamese)} như sau:",
+            $"Tổng số hồ sơ đề nghị khen thưởng: {total.Proposed}; số được khen thưởng: {total.Awarded}; tổng tiền thưởng: {total.PrizeMoney.ToString("N0", Vietnamese)} đồng.");
+        data["ket_luan"] = "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua của Ủy ban nhân dân " + options.CommuneName + "./.";
+        data["noi_nhan"] = "- Sở Nội vụ (Phòng Thi đua, khen thưởng);\n- Thường trực Đảng ủy, HĐND xã;\n- Lưu: VT, VHXH.";
+        static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(IEnumerable<ReportLine> lines) => lines.Select((l, i) => (IReadOnlyDictionary<string, string>)Row(
+            ("stt", (i + 1).ToString(CultureInfo.InvariantCulture)), ("ten", l.Label), ("de_nghi", l.Proposed.ToString(CultureInfo.InvariantCulture)),
+            ("khen_thuong", l.Awarded.ToString(CultureInfo.InvariantCulture)), ("tien_thuong", l.PrizeMoney.ToString("N0", Vietnamese)))).ToList();
+        data.Lists["theo_nhom"] = Rows(report.ByGroup.Append(total));
+        data.Lists["theo_hinh_thuc"] = Rows(report.ByAward);
+        data.Lists["theo_don_vi"] = Rows(report.ByUnit);
+        return await FillAsync(DocumentTemplates.MovementReport, data, $"Bao-cao-phong-trao-{report.Period.Code}-{report.Period.ToYear}", cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<GeneratedDocument> FillAsync(TemplateKind kind, DocumentData data, string name, CancellationToken cancellationToken)
     {
         var template = await templates.GetAsync(kind, cancellationToken).ConfigureAwait(false);
@@ -194,11 +215,14 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
         var names = string.Join(", ", listed.Select(n => awards[n.AwardCode].Name).Distinct().Select(a => $"“{a}”"));
         data["trich_yeu"] = $"Về việc khen thưởng năm {year}";
         data["de_nghi"] = "Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã và của Trưởng phòng Văn hóa - Xã hội.";
-        data["dieu_khoan"] = string.Join('\n',
+        var listArticles = new List<string>
+        {
             $"**Điều 1.** Tặng {names} năm {year} cho {listed.Count} cá nhân, tập thể, hộ gia đình có tên trong danh sách kèm theo Quyết định này, đã có thành tích trong phong trào thi đua.",
-            $"**Điều 2.** Tiền thưởng kèm theo theo danh sách, tổng cộng {total.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.",
-            $"**Điều 3.** {responsible}, thủ trưởng các đơn vị và các cá nhân, tập thể, hộ gia đình có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.");
-        data["noi_nhan"] = "- Như Điều 3;\n- Lưu: VT, VHXH.";
+        };
+        if (total > 0) listArticles.Add($"**Điều 2.** Tiền thưởng kèm theo danh sách, tổng cộng {total.ToString("N0", Vietnamese)} đồng, trích từ Quỹ thi đua, khen thưởng của xã.");
+        listArticles.Add($"**Điều {listArticles.Count + 1}.** {responsible}, thủ trưởng các đơn vị và các cá nhân, tập thể, hộ gia đình có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.");
+        data["dieu_khoan"] = string.Join('\n', listArticles);
+        data["noi_nhan"] = $"- Như Điều {listArticles.Count};\n- Lưu: VT, VHXH.";
         data["tieu_de_danh_sach"] = $"Khen thưởng năm {year}";
         data["kem_theo"] = $"(Kèm theo Quyết định số {decision.DocumentNumber} {Nd30Date(calendar.LocalDate(decision.SignedAt))} của {options.ChairTitle})";
         data.Lists["danh_sach"] = listed.Select((n, i) => Row(
@@ -282,9 +306,8 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
         var awardNames = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken).ConfigureAwait(false);
         var individual = n.NomineeKind == NomineeKind.Individual;
         var data = new DocumentData();
-        data["co_quan"] = unit.Name.ToUpper(Vietnamese);
         data["dia_danh_ngay"] = PlaceAndDate(calendar.LocalDate(clock.GetUtcNow()));
-        data["so_ky_hieu"] = "";
+        data["xac_nhan"] = individual ? $"XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ\n({unit.Name})" : "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG";
         data["tieu_de"] = $"Đề nghị tặng “{award.Name}” năm {n.Year}";
         data["so_yeu"] = individual
             ? string.Join('\n', $"Họ và tên: {n.NomineeName}", $"Giới tính: {person?.Gender ?? "…"}; năm sinh: {person?.BirthYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}",
@@ -293,9 +316,8 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
         data["thanh_tich"] = n.AchievementSummary;
         data["khen_thuong"] = earlier.Count == 0 ? "Chưa có." : string.Join('\n', earlier.Select(c =>
             $"- Năm {c.Year}: {awardNames.GetValueOrDefault(c.AwardCode, c.AwardCode)} (Quyết định số {c.DecisionNumber} ngày {c.DecidedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} của {c.Issuer})"));
-        data["chu_ky"] = individual ? "NGƯỜI BÁO CÁO THÀNH TÍCH" : "THỦ TRƯỞNG ĐƠN VỊ";
+        data["chu_ky"] = individual ? "NGƯỜI BÁO CÁO THÀNH TÍCH" : $"THỦ TRƯỞNG ĐƠN VỊ\n({unit.Name})";
         data["nguoi_ky"] = individual ? n.NomineeName : "";
-        data["noi_nhan"] = "";
         return data;
     }
 
@@ -348,10 +370,12 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
             return Row(("stt", (i + 1).ToString(CultureInfo.InvariantCulture)), ("doi_tuong", n?.NomineeName ?? ""), ("hinh_thuc", n is null ? "" : awards.GetValueOrDefault(n.AwardCode, n.AwardCode)),
                 ("dong_y", $"{item.Approve}/{session.MemberCount}"),
                 ("ty_le", session.MemberCount == 0 ? "" : $"{Math.Round(item.Approve * 100m / session.MemberCount, 2).ToString("0.##", Vietnamese)}%"),
-                ("ket_luan", CouncilService.ResultLabel(item.Result)));
+                ("ket_luan", Capitalized(CouncilService.ResultLabel(item.Result))));
         }).ToList();
         return data;
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Vietnamese) + text[1..];
 
     private static Dictionary<string, string> Row(params (string Tag, string Value)[] cells) => cells.ToDictionary(c => c.Tag, c => c.Value, StringComparer.Ordinal);
 

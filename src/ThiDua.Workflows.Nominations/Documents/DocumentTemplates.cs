@@ -42,13 +42,20 @@ public static class DocumentTemplates
     ]);
 
     public static readonly TemplateKind AchievementReport = new("bao-cao-thanh-tich", "Báo cáo thành tích (Mẫu của NĐ 152/2025, bản nháp cho đơn vị)", "bao-cao-thanh-tich.docx",
-        [Issuer, PlaceDate, new("tieu_de", "Tiêu đề báo cáo"), new("so_yeu", "Sơ lược lý lịch / đặc điểm"), new("thanh_tich", "Thành tích đạt được"), new("khen_thuong", "Các hình thức đã được khen thưởng"), SignatureForm, Signer]);
+        [PlaceDate, new("tieu_de", "Tiêu đề báo cáo"), new("so_yeu", "Sơ lược lý lịch / đặc điểm"), new("thanh_tich", "Thành tích đạt được"), new("khen_thuong", "Các hình thức đã được khen thưởng"), SignatureForm, Signer]);
 
     public static readonly TemplateKind Certificate = new("giay-khen", "Giấy khen (in trên phôi của xã)", "giay-khen.docx",
         [new("tham_quyen", "Thẩm quyền tặng"), new("ten", "Tên người, tập thể được khen"), new("thanh_tich", "Thành tích"), new("so_quyet_dinh", "Số quyết định"), PlaceDate, SignatureForm, Signer],
         Landscape: true);
 
-    public static readonly IReadOnlyList<TemplateKind> All = [Decision, Submission, NomineeList, Minutes, AchievementReport, Certificate];
+    public static readonly TemplateKind MovementReport = new("bao-cao-phong-trao", "Báo cáo kết quả phong trào thi đua (sơ kết, tổng kết, hằng năm)", "bao-cao-phong-trao.docx",
+    [
+        Issuer, Number, PlaceDate, Summary, new("noi_dung", "Nội dung báo cáo"), new("theo_nhom", "Bảng theo nhóm đối tượng (dòng lặp)"),
+        new("theo_hinh_thuc", "Bảng theo hình thức (dòng lặp)"), new("theo_don_vi", "Bảng theo đơn vị (dòng lặp)"), new("ten", "Tên dòng"), new("de_nghi", "Số đề nghị"),
+        new("khen_thuong", "Số được khen thưởng"), Recipients, SignatureForm, Signer,
+    ]);
+
+    public static readonly IReadOnlyList<TemplateKind> All = [Decision, Submission, NomineeList, Minutes, AchievementReport, Certificate, MovementReport];
 
     public static TemplateKind? Find(string? code) => All.FirstOrDefault(k => string.Equals(k.Code, code, StringComparison.Ordinal));
 
@@ -102,7 +109,7 @@ public static class DocumentTemplates
                 w.Block("co_quan", bold: true, center: true, halfPoints: 26)
                     .Centered("DANH SÁCH TRÍCH NGANG", bold: true).Block("tieu_de", bold: true, center: true).Centered("{kem_theo}", italic: true, halfPoints: 26)
                     .Table("danh_sach", ["STT", "Họ và tên / tên tập thể", "Năm sinh", "Giới tính", "Chức vụ", "Đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích"],
-                        ["stt", "ho_ten", "nam_sinh", "gioi_tinh", "chuc_vu", "don_vi", "hinh_thuc", "thanh_tich"], [600, 2300, 900, 900, 1800, 2200, 2300, 3287]);
+                        ["stt", "ho_ten", "nam_sinh", "gioi_tinh", "chuc_vu", "don_vi", "hinh_thuc", "thanh_tich"], [750, 2300, 900, 900, 1800, 2200, 2300, 3137]);
                 break;
             case "bien-ban":
                 w.Heading("co_quan", superiorField: "co_quan_chu_quan")
@@ -115,12 +122,15 @@ public static class DocumentTemplates
                     .Signature();
                 break;
             case "bao-cao-thanh-tich":
-                w.Heading("co_quan")
+                // A report has no number nor "Nơi nhận": the motto, place and date, and two signatures (the one
+                // reporting, and the head who certifies it).
+                w.Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, halfPoints: 26).Centered("Độc lập - Tự do - Hạnh phúc", bold: true).Centered("———————", halfPoints: 26)
+                    .Right("{dia_danh_ngay}", italic: true)
                     .Centered("BÁO CÁO THÀNH TÍCH", bold: true).Block("tieu_de", bold: true, center: true).Centered("———", halfPoints: 26)
-                    .Centered("I. SƠ LƯỢC LÝ LỊCH, ĐẶC ĐIỂM, NHIỆM VỤ ĐƯỢC GIAO", bold: true).Block("so_yeu")
-                    .Centered("II. THÀNH TÍCH ĐẠT ĐƯỢC", bold: true).Block("thanh_tich")
-                    .Centered("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold: true).Block("khen_thuong")
-                    .Signature();
+                    .Text("I. SƠ LƯỢC LÝ LỊCH, ĐẶC ĐIỂM, NHIỆM VỤ ĐƯỢC GIAO", bold: true).Block("so_yeu")
+                    .Text("II. THÀNH TÍCH ĐẠT ĐƯỢC", bold: true).Block("thanh_tich")
+                    .Text("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold: true).Block("khen_thuong")
+                    .Signatures("xac_nhan", "chu_ky");
                 break;
             case "giay-khen":
                 w.Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, halfPoints: 26).Centered("Độc lập - Tự do - Hạnh phúc", bold: true)
@@ -134,6 +144,19 @@ public static class DocumentTemplates
                     .Centered("{dia_danh_ngay}", italic: true, halfPoints: 26)
                     .Block("chu_ky", bold: true, center: true, halfPoints: 26)
                     .Centered("").Centered("").Centered("{nguoi_ky}", bold: true);
+                break;
+            case "bao-cao-phong-trao":
+                string[] headers = ["STT", "Nội dung", "Số đề nghị", "Số được khen thưởng", "Tiền thưởng (đồng)"];
+                string[] cells = ["stt", "ten", "de_nghi", "khen_thuong", "tien_thuong"];
+                int[] widths = [700, 4055, 1400, 1600, 1600];
+                w.Heading("co_quan")
+                    .Centered("BÁO CÁO", bold: true).Block("trich_yeu", bold: true, center: true).Centered("———", halfPoints: 26)
+                    .Block("noi_dung")
+                    .Text("1. Kết quả theo nhóm đối tượng", bold: true).Table("theo_nhom", headers, cells, widths)
+                    .Text("2. Kết quả theo hình thức khen thưởng", bold: true).Table("theo_hinh_thuc", headers, cells, widths)
+                    .Text("3. Kết quả theo đơn vị", bold: true).Table("theo_don_vi", headers, cells, widths)
+                    .Block("ket_luan")
+                    .Signature();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind.Code, "No default template.");

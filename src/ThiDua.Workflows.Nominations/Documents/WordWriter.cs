@@ -51,6 +51,27 @@ public sealed partial class WordWriter
         return this;
     }
 
+    /// <summary>A line set to the right (the place and date of a report).</summary>
+    public WordWriter Right(string text, bool italic = false)
+    {
+        var paragraph = P(text, 26, italic: italic);
+        paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
+        _body.Add(paragraph);
+        return this;
+    }
+
+    /// <summary>Two signatures side by side (no "Nơi nhận"): the left certifies, the right signs; the name under the right one.</summary>
+    public WordWriter Signatures(string leftTag, string rightTag)
+    {
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var left = new List<OpenXmlElement> { BlockOf(leftTag, P($"{{{leftTag}}}", 26, bold: true, center: true)) };
+        var right = new List<OpenXmlElement> { BlockOf(rightTag, P($"{{{rightTag}}}", 26, bold: true, center: true)), P("", 26), P("", 26), P("", 26), P("{nguoi_ky}", 28, bold: true, center: true) };
+        table.Append(new TableRow(Cell(2500, left), Cell(2500, right)));
+        _body.Add(P("", 26));
+        _body.Add(table);
+        return this;
+    }
+
     public WordWriter Text(string text, bool bold = false, bool italic = false)
     {
         _body.Add(P(text, 28, bold: bold, italic: italic, justify: true, indent: true));

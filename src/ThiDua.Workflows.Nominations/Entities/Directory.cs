@@ -127,6 +127,10 @@ public sealed class Campaign
     public DateOnly PlanDueDate { get; set; }
 
     public List<CampaignPhase> Phases { get; set; } = [];
+
+    public List<CampaignContent> Contents { get; set; } = [];
+
+    public List<CampaignCriterion> Criteria { get; set; } = [];
 }
 
 public sealed class CampaignPhase

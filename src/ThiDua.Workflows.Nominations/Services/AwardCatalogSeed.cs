@@ -70,8 +70,8 @@ public static class AwardCatalogSeed
                 "Bộ Nội vụ: trả hồ sơ không đủ điều kiện trong 5 ngày làm việc; trình Thủ tướng trong 20 ngày làm việc."),
             New("COCP", "Cờ thi đua của Chính phủ", AwardCategory.EmulationTitle, AwardLevel.Central, "Collective",
                 "UBND tỉnh", "Thủ tướng Chính phủ",
-                "Tiêu biểu xuất sắc trong số các tập thể dẫn đầu Cụm, Khối thi đua của tỉnh (Luật TĐKT Điều 25).",
-                Basic, 20, VoteRule.Threshold, 80, 0, null, 12.0m, "Bỏ phiếu ≥80% tổng số thành viên Hội đồng tỉnh."),
+                "Tiêu biểu xuất sắc trong số các tập thể dẫn đầu Cụm, Khối thi đua của tỉnh; hoặc tiêu biểu xuất sắc trong phong trào thi đua do Thủ tướng Chính phủ phát động được tổng kết từ 5 năm trở lên (Luật TĐKT Điều 25).",
+                Basic, 20, VoteRule.Majority, null, 0, null, 12.0m, CoCpBasis),
             New("HCLD3", "Huân chương Lao động hạng Ba", AwardCategory.AwardForm, AwardLevel.Central, "Individual,Collective",
                 "UBND tỉnh trên đề nghị của xã", "Chủ tịch nước",
                 "Theo Luật TĐKT Điều 44 (tiêu chuẩn tập thể chi tiết: chưa xác nhận).",
@@ -91,6 +91,9 @@ public static class AwardCatalogSeed
 
         return list;
     }
+
+    /// <summary>The 80% belongs to the province council (domain-rules §3.2); the commune council proposes by majority.</summary>
+    public const string CoCpBasis = "Hội đồng xã biểu quyết theo đa số tổng số thành viên để đề nghị; tỷ lệ ≥80% tổng số thành viên là của Hội đồng Thi đua - Khen thưởng tỉnh.";
 
     private static AwardKind New(
         string code, string name, AwardCategory category, AwardLevel level, string nominees, string proposedBy, string decidedBy, string standards,

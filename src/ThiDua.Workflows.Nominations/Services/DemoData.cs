@@ -48,8 +48,36 @@ internal static class DemoData
                 new CampaignPhase { CampaignId = "phong-trao-2026-2030", Name = "Giai đoạn 1 (2026–2027)", StartYear = 2026, EndYear = 2027, Review = "InterimReview", ReviewDate = new DateOnly(2027, 11, 15) },
                 new CampaignPhase { CampaignId = "phong-trao-2026-2030", Name = "Giai đoạn 2 (2028–2030)", StartYear = 2028, EndYear = 2030, Review = "FinalReview", ReviewDate = new DateOnly(2030, 11, 15) },
             ],
+            Contents = [.. MovementSeed.Contents(MovementSeed.CampaignId)],
+            Criteria = [.. MovementSeed.Criteria(MovementSeed.CampaignId)],
         });
         return people;
+    }
+
+    /// <summary>A few units' reports on the movement's contents for 2026 (the office has accepted one, returned one).</summary>
+    public static void AddUnitReports(NominationsDbContext db, IReadOnlyList<CampaignContent> contents, DateTimeOffset now)
+    {
+        UnitReport Report(string unit, string by, string status, string? note, params (int Order, string Text)[] items)
+        {
+            var id = "bao-cao-2026-" + unit;
+            return new UnitReport
+            {
+                Id = id, CampaignId = MovementSeed.CampaignId, UnitId = unit, Year = 2026, Status = status, SubmittedBy = by, SubmittedAt = now,
+                ReviewedBy = status == UnitReportStatuses.Submitted ? null : "vanphong", ReviewedAt = status == UnitReportStatuses.Submitted ? null : now, ReviewNote = note,
+                Items = items.Select(i => new UnitReportItem { ReportId = id, ContentId = contents.Single(c => c.Order == i.Order).Id, Text = i.Text }).ToList(),
+            };
+        }
+
+        db.UnitReports.AddRange(
+            Report("thon-1", "thon1", UnitReportStatuses.Accepted, null,
+                (1, "Tổ chức 4 buổi tuyên truyền về chuyển đổi số tại nhà văn hóa thôn, 320 lượt người dự."),
+                (6, "Tổ công nghệ số cộng đồng hướng dẫn 180 người dân cài đặt VNeID mức 2 và thanh toán không dùng tiền mặt.")),
+            Report("truong-thcs", "hieutruong", UnitReportStatuses.Submitted, null,
+                (3, "100% hồ sơ học sinh quản lý trên phần mềm; sổ điểm điện tử; họp phụ huynh trực tuyến."),
+                (6, "Câu lạc bộ Tin học trẻ với 45 học sinh; 2 giải cấp tỉnh.")),
+            Report("htx-nong-nghiep", "htx", UnitReportStatuses.Returned, "Bổ sung số liệu doanh thu bán hàng qua sàn thương mại điện tử.",
+                (5, "Đưa sản phẩm lúa hữu cơ lên sàn thương mại điện tử."),
+                (4, "30 ha lúa hữu cơ, giảm 40% phân bón hóa học.")));
     }
 
     /// <summary>Earlier awards: the register drives chain rules (Phan Văn Lộc: CSTĐCS two years running).</summary>

@@ -104,6 +104,48 @@ public sealed partial class DocumentNumbers(NominationsContexts contexts, AuditT
         return DomainResult<Decision>.Success(decision);
     }
 
+    /// <summary>
+    /// The văn thư gives an issued document the number it has in the commune's own register (kept in another system):
+    /// refused when that number is used; the awards register and the province letters follow.
+    /// </summary>
+    public async Task<DomainResult<Decision>> RenumberAsync(string decisionId, int number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Is(Roles.Clerk)) return DomainResult<Decision>.Forbidden("Chỉ văn thư ghi số văn bản.");
+        if (number is < 1 or > 99_999) return DomainResult<Decision>.Invalid("number", "Số văn bản phải từ 1 đến 99999.");
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, cancellationToken).ConfigureAwait(false);
+        if (decision is null) return DomainResult<Decision>.NotFound("Không có văn bản này trong sổ.");
+        if (decision.Number == number) return DomainResult<Decision>.Success(decision);
+        if (await db.Decisions.AnyAsync(d => d.Symbol == decision.Symbol && d.Year == decision.Year && d.Number == number, cancellationToken).ConfigureAwait(false))
+            return DomainResult<Decision>.Conflict($"Số {number}/{decision.Symbol} năm {decision.Year} đã có trong sổ đăng ký văn bản đi.");
+        var old = decision.DocumentNumber;
+        decision.Number = number;
+        decision.DocumentNumber = $"{number}/{decision.Symbol}";
+        decision.RegisteredBy = actor.UserName;
+        var decided = db.Nominations.Where(n => n.DecisionId == decision.Id).Select(n => n.Id);
+        await db.Commendations.Where(c => c.DecisionNumber == old && c.NominationId != null && decided.Contains(c.NominationId))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DecisionNumber, decision.DocumentNumber), cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == "ProvinceSubmission")
+            await db.ProvinceSubmissions.Where(p => p.LetterNumber == old && decision.SubjectKey.EndsWith(":" + p.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.LetterNumber, decision.DocumentNumber), cancellationToken).ConfigureAwait(false);
+        await RaiseAsync(db, transaction, decision.Symbol, decision.Year, number, cancellationToken).ConfigureAwait(false);
+        audit.Add(db, actor.UserName, AuditActions.DocumentRenumbered, decision.DocumentNumber, new { from = old, to = decision.DocumentNumber });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            return DomainResult<Decision>.Conflict($"Số {number}/{decision.Symbol} năm {decision.Year} đã có trong sổ đăng ký văn bản đi.");
+        }
+
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<Decision>.Success(decision);
+    }
+
     /// <summary>Sets the next number of a series (the commune's real register continues here); never at or below a number already used.</summary>
     public async Task<DomainResult<DocumentSeries>> SetNextAsync(string? symbol, int year, int nextNumber, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -95,13 +95,23 @@ public sealed partial class NominationMessageHandler(
             case NominationMessages.ProvinceSubmit:
                 var letter = await numbers.IssueAsync("ProvinceSubmission", options.SubmissionLetterSymbol, $"nomination:{id}:{message.Id}",
                     $"Tờ trình đề nghị tặng “{award.Name}” cho {nomination.NomineeName}", Text(p["signedBy"]), calendar.LocalDate(now).Year, cancellationToken).ConfigureAwait(false);
+                var zip = Documents.ProvincePackage.Zip(await package.EntriesAsync(id, letter.Id, cancellationToken).ConfigureAwait(false));
+                if (options.ProvinceMailbox is { Length: > 0 } mailbox)
+                {
+                    // Sở Nội vụ's mailbox gets the letter's package as one ZIP (domain-rules §6: Word files of the dossier).
+                    await notices.QueueAsync(message.Id + ":province", [new DirectoryUser("province", "Sở Nội vụ " + options.ProvinceName, mailbox, [], null)], new Notice(
+                        $"[Thi đua] Tờ trình số {letter.DocumentNumber} — đề nghị tặng {award.Name}: {nomination.NomineeName}",
+                        $"Ủy ban nhân dân {options.CommuneName} gửi hồ sơ đề nghị khen thưởng kèm theo Tờ trình số {letter.DocumentNumber} (tệp ZIP đính kèm).",
+                        Rows(nomination, award, null).ToList(), options.CommuneName, Attachment: new MailAttachment($"Ho-so-{letter.DocumentNumber.Replace('/', '-')}.zip", zip)), cancellationToken).ConfigureAwait(false);
+                }
+
                 db.ProvinceSubmissions.Add(new ProvinceSubmission
                 {
                     Id = message.Id,
                     NominationId = id,
                     LetterNumber = letter.DocumentNumber,
                     // The package is written from what the dossier holds now; a repeat of this message keeps the first row.
-                    Package = Documents.ProvincePackage.Zip(await package.EntriesAsync(id, letter.Id, cancellationToken).ConfigureAwait(false)),
+                    Package = zip,
                     SentAt = now,
                     ExpectedBy = p["expectedBy"]?.GetValue<DateTimeOffset>(),
                 });

@@ -78,6 +78,11 @@ public sealed class NominationService(
         if (request.CommendationType is not null && !Enum.TryParse(request.CommendationType, ignoreCase: true, out type))
             Error("commendationType", "Loại khen thưởng phải là Merit, Sudden, Thematic, LongService, Seniority hoặc Foreign (Luật TĐKT Điều 8).");
 
+        // Đột xuất is for award forms (Giấy khen, Bằng khen); an annual title always goes through the unit's bình xét
+        // and the council (Law Art.8 and 85; domain-review error 2), so it cannot take the simplified path.
+        if (type == CommendationType.Sudden && award?.Category == AwardCategory.EmulationTitle)
+            Error("commendationType", $"Danh hiệu “{award.Name}” không xét khen thưởng đột xuất: khen thưởng đột xuất chỉ áp dụng cho hình thức khen thưởng (Giấy khen, Bằng khen), không áp dụng cho danh hiệu thi đua (Luật Thi đua, khen thưởng Điều 8, Điều 85).");
+
         PerformanceRating? rating = null;
         if (request.PerformanceRating is not null)
         {

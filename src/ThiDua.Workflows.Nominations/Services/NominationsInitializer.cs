@@ -57,6 +57,12 @@ public sealed partial class NominationsInitializer(
         {
             var known = await db.AwardKinds.Select(a => a.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
             db.AwardKinds.AddRange(AwardCatalogSeed.All(options).Where(a => !known.Contains(a.Code)));
+            // Catalogues seeded before the correction put the province council's 80% on the commune's vote for Cờ thi
+            // đua Chính phủ; a province's own setting (Workflows:Nominations:Catalog) still wins over this.
+            if (!(options.Catalog.TryGetValue("COCP", out var cocp) && cocp.VoteThresholdPercent is not null))
+                await db.AwardKinds.Where(a => a.Code == "COCP" && a.VoteRule == VoteRule.Threshold && a.VoteThresholdPercent == 80)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.VoteRule, VoteRule.Majority).SetProperty(a => a.VoteThresholdPercent, (int?)null)
+                    .SetProperty(a => a.Basis, AwardCatalogSeed.CoCpBasis), cancellationToken).ConfigureAwait(false);
             var seeded = options.SeedDemoData && !await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false);
             var people = seeded ? DemoData.AddDirectory(db) : [];
             var existing = await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -76,11 +82,21 @@ public sealed partial class NominationsInitializer(
                 existing.Add(user.UserName);
             }
 
+            // A movement seeded before its contents were data gets the plan's seven contents and the criteria of its groups.
+            if (await db.Campaigns.AnyAsync(c => c.Id == MovementSeed.CampaignId, cancellationToken).ConfigureAwait(false)
+                && !await db.CampaignContents.AnyAsync(c => c.CampaignId == MovementSeed.CampaignId, cancellationToken).ConfigureAwait(false))
+            {
+                db.CampaignContents.AddRange(MovementSeed.Contents(MovementSeed.CampaignId));
+                db.CampaignCriteria.AddRange(MovementSeed.Criteria(MovementSeed.CampaignId));
+            }
+
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (seeded)
             {
                 DemoData.AddEarlierAwards(db, people, options);
                 DemoData.AddCouncil(db, existing);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                DemoData.AddUnitReports(db, await db.CampaignContents.Where(c => c.CampaignId == MovementSeed.CampaignId).ToListAsync(cancellationToken).ConfigureAwait(false), clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await SeedNominationsAsync(db, cancellationToken).ConfigureAwait(false);
                 DemoSeeded(logger);

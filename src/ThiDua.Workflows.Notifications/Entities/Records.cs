@@ -125,6 +125,11 @@ public sealed class MailRecord : ILeasedRow
 
     public required string TextBody { get; set; }
 
+    /// <summary>A file sent with the mail (the province package), by its name; none for most mail.</summary>
+    public string? AttachmentName { get; set; }
+
+    public byte[]? AttachmentContent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

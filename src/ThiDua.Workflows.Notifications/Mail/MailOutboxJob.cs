@@ -74,7 +74,9 @@ public sealed partial class MailOutboxJob(
         var message = new MimeMessage { Subject = row.Subject, MessageId = $"{row.Id}@{options.MessageIdDomain}" };
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(MailboxAddress.Parse(row.To));
-        message.Body = new BodyBuilder { HtmlBody = row.HtmlBody, TextBody = row.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = row.HtmlBody, TextBody = row.TextBody };
+        if (row.AttachmentName is { } name && row.AttachmentContent is { } content) body.Attachments.Add(name, content);
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -4,8 +4,11 @@ using ThiDua.Workflows.Notifications.Entities;
 
 namespace ThiDua.Workflows.Notifications.Mail;
 
-/// <summary>A plain notice (no decision to take): a heading line, label/value rows, an optional link; signed by <paramref name="Sender"/> (the commune).</summary>
-public sealed record Notice(string Subject, string Intro, IReadOnlyList<(string Label, string Value)> Rows, string Sender, string? Link = null);
+/// <summary>A plain notice (no decision to take): a heading line, label/value rows, an optional link and file; signed by <paramref name="Sender"/> (the commune).</summary>
+public sealed record Notice(string Subject, string Intro, IReadOnlyList<(string Label, string Value)> Rows, string Sender, string? Link = null, MailAttachment? Attachment = null);
+
+/// <summary>A file sent with a notice.</summary>
+public sealed record MailAttachment(string Name, byte[] Content);
 
 /// <summary>
 /// Queues notices in the mail outbox. The key makes each (notice, recipient) a stable mail id, so a handler that
@@ -32,7 +35,11 @@ public sealed class Notices(NotificationsContexts contexts, MailTemplates templa
                 ["link"] = notice.Link is null ? null : $"{mail.BaseUrl.TrimEnd('/')}{notice.Link}",
                 ["commune"] = notice.Sender,
             });
-            db.Mail.Add(new MailRecord { Id = id, To = recipient.Email!, Subject = subject, HtmlBody = html, TextBody = text, CreatedAt = now });
+            db.Mail.Add(new MailRecord
+            {
+                Id = id, To = recipient.Email!, Subject = subject, HtmlBody = html, TextBody = text, CreatedAt = now,
+                AttachmentName = notice.Attachment?.Name, AttachmentContent = notice.Attachment?.Content,
+            });
             queued++;
         }
 

@@ -1,8 +1,15 @@
-using ThiDua.Workflows.Nominations.Services;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Workflows.Nominations;
+using ThiDua.Workflows.Nominations.Services;
+using ThiDua.Workflows.Web.Nominations;
 using ThiDua.Workflows.Web.Security;
 
 namespace ThiDua.Workflows.Web.Campaigns;
+
+public sealed record UnitReportBody(string? UnitId, int? Year, Dictionary<long, string>? Items);
+
+public sealed record ReportReviewBody(bool? Accept, string? Note);
 
 public static class CampaignEndpoints
 {
@@ -28,5 +35,43 @@ public static class CampaignEndpoints
                     : Results.Problem($"Đơn vị '{unitId}' không có kế hoạch đang chờ nộp (đã nộp, hoặc chưa được giao).", statusCode: StatusCodes.Status409Conflict);
             })
             .WithSummary("Records that a unit submitted its implementation plan.");
+
+        var movement = app.MapGroup("/api/campaigns/{campaignId}").WithTags("Campaign").RequireAuthorization();
+        movement.MapGet("/reports", async (string campaignId, int? year, ClaimsPrincipal user, MovementService service, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            if (year is not { } y) return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Chọn năm báo cáo."] });
+            if (y is < 2000 or > 2100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm không hợp lệ."] });
+            // The office, the council and the chair see every unit's state and report; a unit its own reports.
+            return actor.SeesAllNominations
+                ? Results.Ok(new { States = await service.StatesAsync(campaignId, y, ct).ConfigureAwait(false), Reports = await service.ReportsAsync(campaignId, y, y, null, ct).ConfigureAwait(false) })
+                : Results.Ok(new { States = Array.Empty<UnitReportState>(), Reports = actor.UnitId is null ? [] : await service.ReportsAsync(campaignId, y, y, actor.UnitId, ct).ConfigureAwait(false) });
+        }).WithSummary("The units' reports on the movement's contents for a year, and which units have not reported.");
+
+        movement.MapPost("/reports", async (string campaignId, UnitReportBody body, ClaimsPrincipal user, MovementService service, CancellationToken ct) =>
+            (await service.SubmitAsync(campaignId, body.UnitId, new UnitReportRequest(body.Year, body.Items, null, null), user.ToActor(), ct).ConfigureAwait(false))
+                .ToHttp(r => Results.Ok(new { r.Id, r.UnitId, r.Year, r.Status })))
+            .WithSummary("A unit reports for a year on the movement's contents (items: content id → what it did); again until the office accepts it.");
+
+        movement.MapPost("/reports/{reportId}/review", async (string campaignId, string reportId, ReportReviewBody body, ClaimsPrincipal user, MovementService service, CancellationToken ct) =>
+            body.Accept is not { } accept
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["accept"] = ["Chọn tiếp nhận (true) hoặc trả lại (false)."] })
+                : (await service.ReviewAsync(reportId, accept, body.Note, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(r => Results.Ok(new { r.Id, r.Status })))
+            .WithSummary("The office accepts a unit's report or returns it with what to add.");
+
+        movement.MapGet("/reports/{reportId}/file", async (string campaignId, string reportId, ClaimsPrincipal user, NominationsContexts contexts, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            await using var db = contexts.Create();
+            var report = await db.UnitReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId && r.CampaignId == campaignId, ct).ConfigureAwait(false);
+            if (report?.FileContent is null || (!actor.SeesAllNominations && actor.UnitId != report.UnitId)) return Results.NotFound();
+            return Results.File(report.FileContent, report.FileContentType ?? "application/octet-stream", report.FileName);
+        }).WithSummary("The file a unit attached to its report.");
+
+        movement.MapGet("/reviews/{year:int}", async (string campaignId, int year, ClaimsPrincipal user, MovementService service, CancellationToken ct) =>
+        {
+            if (!user.ToActor().SeesAllNominations) return Results.Problem("Tổng hợp sơ kết, tổng kết dành cho Phòng Văn hóa - Xã hội, Hội đồng và lãnh đạo xã.", statusCode: StatusCodes.Status403Forbidden);
+            return await service.CollectReviewAsync(campaignId, year, ct).ConfigureAwait(false) is { } review ? Results.Ok(review) : Results.NotFound();
+        }).WithSummary("What the review ending in that year collects (2027 interim, 2030 final): the units' reports, the units that never reported, the awards of the period.");
     }
 }

@@ -15,6 +15,8 @@ public sealed record RegisterRequest(string? Symbol, string? Title, int? Number,
 
 public sealed record SeriesRequest(string? Symbol, int? Year, int? NextNumber);
 
+public sealed record NumberRequest(int? Number);
+
 /// <summary>
 /// Documents as files: numbered documents and a nomination's papers as Word or PDF, the province package, the
 /// templates the office edits, the văn thư's register, and every list as CSV or Excel.
@@ -58,6 +60,44 @@ public static class DocumentEndpoints
         MapTemplates(api);
         MapRegister(api);
         MapExports(api);
+        MapReports(api);
+    }
+
+    private static void MapReports(RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/movement", async (string? period, int? year, string? format, ClaimsPrincipal user, MovementReports movement, DocumentService documents, PdfConverter pdf,
+            WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!user.ToActor().SeesAllNominations) return Results.Problem("Báo cáo phong trào dành cho Phòng Văn hóa - Xã hội, Hội đồng và lãnh đạo xã.", statusCode: StatusCodes.Status403Forbidden);
+            if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "docx" or "pdf"))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Định dạng phải là json, xlsx, docx hoặc pdf."] });
+            if (year is < 2000 or > 2100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm không hợp lệ."] });
+            var report = await movement.BuildAsync(ReportPeriod.Of(period, year ?? calendar.LocalDate(clock.GetUtcNow()).Year), ct).ConfigureAwait(false);
+            return format switch
+            {
+                "xlsx" => Results.File(TableExport.Xlsx(ReportTables.Of(report)), TableExport.XlsxType, $"Bao-cao-phong-trao-{report.Period.Code}-{report.Period.ToYear}.xlsx"),
+                "docx" or "pdf" => await FileAsync(await documents.MovementReportAsync(report, ct).ConfigureAwait(false), format, pdf, ct).ConfigureAwait(false),
+                _ => Results.Ok(report),
+            };
+        }).WithSummary("The movement's results for a period (period=so-ket-2027, tong-ket-2030 or nam with year=): by unit group, unit, award, year and status; json, xlsx, docx or pdf.");
+
+        reports.MapGet("/statistics", async (int? year, string? format, ClaimsPrincipal user, MovementReports movement, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!user.ToActor().SeesAllNominations) return Results.Problem("Báo cáo thống kê dành cho Phòng Văn hóa - Xã hội, Hội đồng và lãnh đạo xã.", statusCode: StatusCodes.Status403Forbidden);
+            if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "csv"))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Định dạng phải là json, xlsx hoặc csv."] });
+            if (year is < 2000 or > 2100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm không hợp lệ."] });
+            var y = year ?? calendar.LocalDate(clock.GetUtcNow()).Year;
+            var lines = await movement.StatisticsAsync(y, ct).ConfigureAwait(false);
+            var table = ReportTables.Statistics(y, lines);
+            return format switch
+            {
+                "xlsx" => Results.File(TableExport.Xlsx(table), TableExport.XlsxType, $"Thong-ke-khen-thuong-{y}.xlsx"),
+                "csv" => Results.File(TableExport.Csv(table), TableExport.CsvType, $"Thong-ke-khen-thuong-{y}.csv"),
+                _ => Results.Ok(lines.Select(l => new { l.Award, l.Level, l.Collectives, l.Individuals, l.Households, l.Total, l.PrizeMoney })),
+            };
+        }).WithSummary("The year-end statistics of awards (by award and level: collectives, individuals, households, prize money) the commune sends upward by 15/12.");
     }
 
     private static void MapTemplates(RouteGroupBuilder api)
@@ -124,6 +164,12 @@ public static class DocumentEndpoints
             (await numbers.RegisterAsync(request.Symbol, request.Title, request.Number, request.Year ?? calendar.LocalDate(clock.GetUtcNow()).Year, user.ToActor(), ct).ConfigureAwait(false))
                 .ToHttp(d => Results.Created($"/api/register?year={d.Year}", new { d.Id, d.DocumentNumber, d.Number, d.Symbol, d.Year, d.Title })))
             .WithSummary("The văn thư registers an outgoing document: the series' next number, or the number entered (refused when already used).");
+
+        register.MapPut("/{id}/number", async (string id, NumberRequest request, ClaimsPrincipal user, DocumentNumbers numbers, CancellationToken ct) =>
+            request.Number is not { } number
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["number"] = ["Nhập số văn bản theo sổ của xã."] })
+                : (await numbers.RenumberAsync(id, number, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(d => Results.Ok(new { d.Id, d.DocumentNumber, d.Number, d.Symbol, d.Year })))
+            .WithSummary("The văn thư gives an issued document the number it has in the commune's own register (refused when used); the awards register follows.");
 
         register.MapPut("/series", async (SeriesRequest request, ClaimsPrincipal user, DocumentNumbers numbers, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
             request.NextNumber is not { } next

@@ -30,41 +30,50 @@ public static class TableExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    public static byte[] Xlsx(ExportTable table)
+    /// <summary>A workbook with one sheet per table.</summary>
+    public static byte[] Xlsx(params ExportTable[] tables)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(tables);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint index = 0;
-            foreach (var row in table.Rows.Prepend(table.Headers))
-            {
-                index++;
-                data.Append(new Row(row.Select(value => new Cell
-                {
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
-                })) { RowIndex = index });
-            }
-
-            var widths = new Columns(table.Headers.Select((h, i) => new Column
-            {
-                Min = (uint)(i + 1),
-                Max = (uint)(i + 1),
-                Width = Math.Clamp(table.Rows.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max() + 2, 8, 60),
-                CustomWidth = true,
-            }));
-            sheetPart.Worksheet = new Worksheet(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-                widths, data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            uint number = 0;
+            foreach (var table in tables)
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(Sheet(workbook, table)), SheetId = ++number, Name = SheetName(table.Name) });
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static WorksheetPart Sheet(WorkbookPart workbook, ExportTable table)
+    {
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        uint index = 0;
+        foreach (var row in table.Rows.Prepend(table.Headers))
+        {
+            index++;
+            data.Append(new Row(row.Select(value => new Cell
+            {
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+            })) { RowIndex = index });
+        }
+
+        var widths = new Columns(table.Headers.Select((h, i) => new Column
+        {
+            Min = (uint)(i + 1),
+            Max = (uint)(i + 1),
+            Width = Math.Clamp(table.Rows.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max() + 2, 8, 60),
+            CustomWidth = true,
+        }));
+        sheetPart.Worksheet = new Worksheet(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+            widths, data);
+        return sheetPart;
     }
 
     private static string Field(string value)

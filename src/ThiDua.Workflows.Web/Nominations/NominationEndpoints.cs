@@ -166,9 +166,15 @@ public static class DirectoryEndpoints
         api.MapGet("/campaigns", async (NominationsContexts contexts, CancellationToken ct) =>
         {
             await using var db = contexts.Create();
-            return (await db.Campaigns.AsNoTracking().Include(c => c.Phases).ToListAsync(ct).ConfigureAwait(false))
-                .Select(c => new { c.Id, c.Name, c.StartYear, c.EndYear, c.PlanDueDate, Phases = c.Phases.OrderBy(p => p.StartYear).Select(p => new { p.Name, p.StartYear, p.EndYear, p.Review, p.ReviewDate }) });
-        }).WithTags("Directory").WithSummary("Emulation movements with their phases and reviews (sơ kết, tổng kết).");
+            return (await db.Campaigns.AsNoTracking().Include(c => c.Phases).Include(c => c.Contents).Include(c => c.Criteria).AsSplitQuery().ToListAsync(ct).ConfigureAwait(false))
+                .Select(c => new
+                {
+                    c.Id, c.Name, c.StartYear, c.EndYear, c.PlanDueDate,
+                    Phases = c.Phases.OrderBy(p => p.StartYear).Select(p => new { p.Name, p.StartYear, p.EndYear, p.Review, p.ReviewDate }),
+                    Contents = c.Contents.OrderBy(x => x.Order).Select(x => new { x.Id, x.Order, x.Title, x.Description }),
+                    Criteria = c.Criteria.OrderBy(x => x.Group).ThenBy(x => x.Order).Select(x => new { x.Group, GroupName = MovementReports.Groups["abcd".IndexOf(x.Group[0], StringComparison.Ordinal)], x.Text }),
+                });
+        }).WithTags("Directory").WithSummary("Emulation movements with their phases and reviews (sơ kết, tổng kết), their contents (what units report on) and the criteria of each group.");
 
         // People are personal data: the office, the council and the chair see everyone; a unit sees its own people.
         api.MapGet("/people", async (NominationsContexts contexts, string? unitId, ClaimsPrincipal user, CancellationToken ct) =>

@@ -168,6 +168,7 @@ public static class Labels
         ("settings.template-uploaded", "Thay mẫu văn bản"),
         ("settings.template-restored", "Khôi phục mẫu văn bản gốc"),
         ("register.series-set", "Đặt số tiếp theo của sổ văn bản"),
+        ("register.renumbered", "Ghi số văn bản theo sổ của xã"),
     ];
 
     public static string AuditAction(string code) => AuditActions.FirstOrDefault(a => a.Code == code).Label ?? code;

@@ -257,6 +257,67 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignContent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignContents", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignCriteria", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignPhase", b =>
                 {
                     b.Property<long>("Id")
@@ -885,6 +946,85 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.ToTable("Units", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("FileContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileContentType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("UnitReports", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReportItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ContentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("UnitReportItems", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserAccount", b =>
                 {
                     b.Property<string>("UserName")
@@ -991,6 +1131,24 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.ToTable("WorkflowSignals", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignContent", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
+                        .WithMany("Contents")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignCriterion", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignPhase", b =>
                 {
                     b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
@@ -1018,6 +1176,15 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReportItem", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.UnitReport", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserRole", b =>
                 {
                     b.HasOne("ThiDua.Workflows.Nominations.Entities.UserAccount", null)
@@ -1029,6 +1196,10 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Campaign", b =>
                 {
+                    b.Navigation("Contents");
+
+                    b.Navigation("Criteria");
+
                     b.Navigation("Phases");
                 });
 
@@ -1037,6 +1208,11 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Navigation("Items");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReport", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserAccount", b =>

@@ -252,6 +252,63 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignContent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignContents", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignCriteria", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignPhase", b =>
                 {
                     b.Property<long>("Id")
@@ -868,6 +925,83 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.ToTable("Units", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("UnitReports", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReportItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("UnitReportItems", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserAccount", b =>
                 {
                     b.Property<string>("UserName")
@@ -974,6 +1108,24 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.ToTable("WorkflowSignals", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignContent", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
+                        .WithMany("Contents")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignCriterion", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CampaignPhase", b =>
                 {
                     b.HasOne("ThiDua.Workflows.Nominations.Entities.Campaign", null)
@@ -1001,6 +1153,15 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReportItem", b =>
+                {
+                    b.HasOne("ThiDua.Workflows.Nominations.Entities.UnitReport", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserRole", b =>
                 {
                     b.HasOne("ThiDua.Workflows.Nominations.Entities.UserAccount", null)
@@ -1012,6 +1173,10 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Campaign", b =>
                 {
+                    b.Navigation("Contents");
+
+                    b.Navigation("Criteria");
+
                     b.Navigation("Phases");
                 });
 
@@ -1020,6 +1185,11 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Navigation("Items");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UnitReport", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.UserAccount", b =>

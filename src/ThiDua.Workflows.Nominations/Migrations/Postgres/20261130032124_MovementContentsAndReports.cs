@@ -1,0 +1,140 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ThiDua.Workflows.Nominations.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MovementContentsAndReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CampaignContents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<string>(type: "text", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignContents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignContents_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<string>(type: "text", nullable: false),
+                    Group = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignCriteria_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitReports",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    CampaignId = table.Column<string>(type: "text", nullable: false),
+                    UnitId = table.Column<string>(type: "text", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "text", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "text", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ReviewNote = table.Column<string>(type: "text", nullable: true),
+                    FileName = table.Column<string>(type: "text", nullable: true),
+                    FileContentType = table.Column<string>(type: "text", nullable: true),
+                    FileContent = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitReportItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<string>(type: "text", nullable: false),
+                    ContentId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitReportItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitReportItems_UnitReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "UnitReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignContents_CampaignId",
+                table: "CampaignContents",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignCriteria_CampaignId",
+                table: "CampaignCriteria",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitReportItems_ReportId",
+                table: "UnitReportItems",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitReports_CampaignId_UnitId_Year",
+                table: "UnitReports",
+                columns: new[] { "CampaignId", "UnitId", "Year" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CampaignContents");
+
+            migrationBuilder.DropTable(
+                name: "CampaignCriteria");
+
+            migrationBuilder.DropTable(
+                name: "UnitReportItems");
+
+            migrationBuilder.DropTable(
+                name: "UnitReports");
+        }
+    }
+}

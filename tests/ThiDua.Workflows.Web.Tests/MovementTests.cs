@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ThiDua.Workflows.Web.Tests;
+
+/// <summary>
+/// The movement as data: its seven contents and the criteria of its four groups; the units' yearly reports on the
+/// contents, accepted or returned by the office; what the 2027 review collects; and the law's guards that replace a
+/// behaviour the review found wrong.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class MovementTests(WebHost host)
+{
+    private const string Campaign = "phong-trao-2026-2030";
+    private readonly NominationApi _api = new(host);
+
+    [Fact]
+    public async Task TheCampaign_HasTheSevenContentsOfThePlan_AndTheCriteriaOfItsFourGroups()
+    {
+        var campaign = (await _api.GetAsync("thon1", "/api/campaigns")).AsArray().Single(c => c!["id"]!.GetValue<string>() == Campaign)!;
+        var contents = campaign["contents"]!.AsArray();
+        Assert.Equal(7, contents.Count);
+        Assert.Equal("Nâng cao nhận thức, đổi mới tư duy về khoa học công nghệ và chuyển đổi số", contents[0]!["title"]!.GetValue<string>());
+        Assert.Equal("Phát triển xã hội số, nâng cao kỹ năng số cho người dân", contents[5]!["title"]!.GetValue<string>());
+        Assert.Contains("Bình dân học vụ số", contents[5]!["description"]!.GetValue<string>());
+        Assert.Equal(["a", "b", "c", "d"], campaign["criteria"]!.AsArray().Select(c => c!["group"]!.GetValue<string>()).Distinct());
+    }
+
+    [Fact]
+    public async Task AUnitsReportFor2026_IsReturnedThenAccepted_AndReachesThe2027Review_WhichNamesWhoNeverReported()
+    {
+        var contents = (await _api.GetAsync("thon2", "/api/campaigns")).AsArray().Single(c => c!["id"]!.GetValue<string>() == Campaign)!["contents"]!.AsArray();
+        long Content(int order) => contents[order - 1]!["id"]!.GetValue<long>();
+        var thon2 = await _api.As("thon2");
+
+        // Bad input names the field and stores nothing.
+        var empty = await thon2.PostAsJsonAsync($"/api/campaigns/{Campaign}/reports", new { year = 2026, items = new Dictionary<string, string>() });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("items", await empty.Content.ReadAsStringAsync());
+        var outside = await thon2.PostAsJsonAsync($"/api/campaigns/{Campaign}/reports", new { year = 2031, items = new Dictionary<string, string> { [Content(1).ToString()] = "x" } });
+        Assert.Contains("year", await outside.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await thon2.PostAsJsonAsync($"/api/campaigns/{Campaign}/reports",
+            new { unitId = "thon-1", year = 2026, items = new Dictionary<string, string> { [Content(1).ToString()] = "x" } })).StatusCode);
+
+        var sent = await _api.PostAsync("thon2", $"/api/campaigns/{Campaign}/reports", new
+        {
+            year = 2026,
+            items = new Dictionary<string, string> { [Content(1).ToString()] = "Tuyên truyền chuyển đổi số tại 3 cuộc họp thôn.", [Content(4).ToString()] = "Ra quân thu gom rác thải nhựa hằng tháng." },
+        });
+        var reportId = sent["id"]!.GetValue<string>();
+
+        // The office sees who reported and who has not; returning needs a note.
+        var states = (await _api.GetAsync("vanphong", $"/api/campaigns/{Campaign}/reports?year=2026"))["states"]!.AsArray();
+        Assert.Equal("Submitted", states.Single(s => s!["unitId"]!.GetValue<string>() == "thon-2")!["status"]!.GetValue<string>());
+        Assert.Null(states.Single(s => s!["unitId"]!.GetValue<string>() == "mttq")!["reportId"]);
+        var noNote = await (await _api.As("vanphong")).PostAsJsonAsync($"/api/campaigns/{Campaign}/reports/{reportId}/review", new { accept = false });
+        Assert.Contains("note", await noNote.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await thon2.PostAsJsonAsync($"/api/campaigns/{Campaign}/reports/{reportId}/review", new { accept = true })).StatusCode);
+        await _api.PostAsync("vanphong", $"/api/campaigns/{Campaign}/reports/{reportId}/review", new { accept = false, note = "Bổ sung số hộ tham gia." });
+        var own = (await _api.GetAsync("thon2", $"/api/campaigns/{Campaign}/reports?year=2026"))["reports"]!.AsArray();
+        Assert.Equal("Bổ sung số hộ tham gia.", Assert.Single(own)!["reviewNote"]!.GetValue<string>());
+        Assert.Empty((await _api.GetAsync("thon2", $"/api/campaigns/{Campaign}/reports?year=2026"))["states"]!.AsArray()); // a unit does not see the others
+
+        await _api.PostAsync("thon2", $"/api/campaigns/{Campaign}/reports", new
+        {
+            year = 2026,
+            items = new Dictionary<string, string> { [Content(1).ToString()] = "Tuyên truyền chuyển đổi số tại 3 cuộc họp thôn; 210 hộ tham gia." },
+        });
+        await _api.PostAsync("vanphong", $"/api/campaigns/{Campaign}/reports/{reportId}/review", new { accept = true });
+        var again = await thon2.PostAsJsonAsync($"/api/campaigns/{Campaign}/reports", new { year = 2026, items = new Dictionary<string, string> { [Content(2).ToString()] = "x" } });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // The 2027 interim review collects the 2026 reports and names the units that never reported.
+        var review = await _api.GetAsync("truongphong", $"/api/campaigns/{Campaign}/reviews/2027");
+        Assert.Equal(2026, review["fromYear"]!.GetValue<int>());
+        var collected = review["reports"]!.AsArray().Single(r => r!["unitId"]!.GetValue<string>() == "thon-2")!;
+        Assert.Equal("Accepted", collected["status"]!.GetValue<string>());
+        Assert.EndsWith("210 hộ tham gia.", collected["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var never = review["neverReported"]!.AsArray().Select(u => u!["unitId"]!.GetValue<string>()).ToList();
+        Assert.Contains("mttq", never);
+        Assert.DoesNotContain("thon-2", never);
+        Assert.DoesNotContain("thon-1", never); // the demo data's accepted 2026 report
+        Assert.DoesNotContain("phong-vhxh", never); // the office runs the movement
+        Assert.True(review["awards"]!["total"]!["proposed"]!.GetValue<int>() > 0);
+        Assert.Equal(HttpStatusCode.Forbidden, (await thon2.GetAsync($"/api/campaigns/{Campaign}/reviews/2027")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASuddenNomination_ForAnAnnualTitle_IsRefusedNamingTheRule()
+    {
+        var person = await _api.NewPersonAsync("thon1", "thon-1", "Hồ Thị Đột Xuất");
+        var refused = await (await _api.As("thon1")).PostAsJsonAsync("/api/nominations", new
+        {
+            unitId = "thon-1", nomineeKind = "Individual", personId = person, awardCode = "CSTDCS", commendationType = "Sudden", year = 2026,
+            achievementSummary = "Cứu người trong lũ.", performanceRating = "Excellent",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        var message = problem["errors"]!["commendationType"]![0]!.GetValue<string>();
+        Assert.Contains("Chiến sĩ thi đua cơ sở", message);
+        Assert.Contains("Điều 8", message);
+    }
+
+    [Fact]
+    public async Task TheCommuneCouncil_VotesOnCoThiDuaChinhPhu_ByMajority_NotTheProvincesEightyPercent()
+    {
+        var award = (await _api.GetAsync("vanphong", "/api/awards")).AsArray().Single(a => a!["code"]!.GetValue<string>() == "COCP")!;
+        Assert.Equal("Majority", award["voteRule"]!.GetValue<string>());
+        Assert.Null(award["voteThresholdPercent"]);
+        Assert.Contains("5 năm", award["standards"]!.GetValue<string>());
+    }
+}
