@@ -140,6 +140,21 @@ public sealed class EligibilityRulesTests
             [Award("BKTINH", 2024), Award("CSTDCS", 2021), Award("CSTDCS", 2023), Award("CSTDCS", 2025)], [], [])));
     }
 
+    [Theory]
+    [InlineData(CommendationType.Sudden)]
+    [InlineData(CommendationType.Thematic)]
+    public void ASuddenOrThematicBangKhen_IsInTheRegister_ButDoesNotCountTowardTheChain(CommendationType type)
+    {
+        var award = AwardCatalogSeed.All(new NominationOptions()).Single(a => a.Code == "BKTTG");
+        var provincial = Award("BKTINH", 2024);
+        provincial.CommendationType = type;
+        Assert.False(provincial.CountsTowardChains);
+        var issue = Assert.Single(EligibilityRules.Check(Nomination("BKTTG"), new EligibilityFacts(award, null,
+            [provincial, Award("CSTDCS", 2021), Award("CSTDCS", 2023), Award("CSTDCS", 2025)], [], [])));
+        Assert.Contains("Chưa có Bằng khen cấp tỉnh", issue, StringComparison.Ordinal);
+        Assert.Contains("đột xuất hoặc theo chuyên đề không được tính (NĐ 152/2025 Điều 4)", issue, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnActiveHoldIsAlwaysFlagged()
     {

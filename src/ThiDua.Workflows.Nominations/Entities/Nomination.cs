@@ -258,8 +258,18 @@ public sealed class Commendation
             DecidedOn = decidedOn,
             Issuer = issuer,
             PrizeMoney = prizeMoney,
+            CommendationType = nomination.CommendationType,
         };
     }
+
+    /// <summary>
+    /// What NĐ 152 Art.4 lets count toward the chains of higher awards (two CSTĐCS for a Bằng khen, a Bằng khen for
+    /// the Prime Minister's…): regular merit only, never a sudden (đột xuất) or thematic (chuyên đề) award.
+    /// </summary>
+    public bool CountsTowardChains => CommendationType is null or Entities.CommendationType.Merit;
+
+    /// <summary>Law Art.8: the type of the award (null in entries recorded before the type was kept: regular merit).</summary>
+    public CommendationType? CommendationType { get; set; }
 
     public long Id { get; set; }
 

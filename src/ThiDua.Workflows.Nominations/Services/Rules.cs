@@ -72,6 +72,9 @@ public static class EligibilityRules
     {
         ArgumentNullException.ThrowIfNull(nomination);
         ArgumentNullException.ThrowIfNull(facts);
+        // Sudden and thematic awards are in the register but never count toward a chain (NĐ 152/2025 Điều 4).
+        var uncounted = facts.History.Where(c => !c.CountsTowardChains).ToList();
+        facts = facts with { History = facts.History.Where(c => c.CountsTowardChains).ToList() };
         var issues = new List<string>();
         var award = facts.Award;
         if (!award.NomineeKinds.Split(',').Contains(nomination.NomineeKind.ToString(), StringComparer.Ordinal))
@@ -106,7 +109,8 @@ public static class EligibilityRules
                 break;
             case "BKTTG" when nomination.NomineeKind == NomineeKind.Individual && nomination.CommendationType == CommendationType.Merit:
                 if (!facts.History.Any(c => c.AwardCode == "BKTINH"))
-                    issues.Add("Chưa có Bằng khen cấp tỉnh trong sổ khen thưởng (Luật TĐKT Điều 73).");
+                    issues.Add("Chưa có Bằng khen cấp tỉnh trong sổ khen thưởng (Luật TĐKT Điều 73)"
+                        + (uncounted.Any(c => c.AwardCode == "BKTINH") ? "; Bằng khen tỉnh khen đột xuất hoặc theo chuyên đề không được tính (NĐ 152/2025 Điều 4)." : "."));
                 if (facts.History.Count(c => c.AwardCode == "CSTDCS" && c.Year >= nomination.Year - 5 && c.Year < nomination.Year) < 3)
                     issues.Add("Chưa thấy 3 lần Chiến sĩ thi đua cơ sở trong 5 năm liền trước (Luật TĐKT Điều 73).");
                 break;

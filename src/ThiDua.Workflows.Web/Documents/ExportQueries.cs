@@ -49,10 +49,10 @@ public sealed class ExportQueries(NominationsContexts contexts, NominationQuerie
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken).ConfigureAwait(false);
         var rows = await query.OrderBy(c => c.Year).ThenBy(c => c.DecidedOn).Take(20_000).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new ExportTable("So-khen-thuong",
-            ["Năm", "Cá nhân, tập thể", "Đơn vị", "Hình thức, danh hiệu", "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Tiền thưởng (đồng)"],
+            ["Năm", "Cá nhân, tập thể", "Đơn vị", "Hình thức, danh hiệu", "Loại khen thưởng", "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Tiền thưởng (đồng)"],
             rows.Select(c => (IReadOnlyList<string>)[c.Year.ToString(CultureInfo.InvariantCulture), c.NomineeName, c.UnitId is null ? "" : units.GetValueOrDefault(c.UnitId, c.UnitId),
-                awards.GetValueOrDefault(c.AwardCode, c.AwardCode), c.DecisionNumber, c.DecidedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), c.Issuer,
-                c.PrizeMoney?.ToString("N0", Vietnamese) ?? ""]).ToList());
+                awards.GetValueOrDefault(c.AwardCode, c.AwardCode), Presentation.Labels.CommendationType((c.CommendationType ?? ThiDua.Workflows.Nominations.Entities.CommendationType.Merit).ToString()),
+                c.DecisionNumber, c.DecidedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), c.Issuer, c.PrizeMoney?.ToString("N0", Vietnamese) ?? ""]).ToList());
     }
 
     private async Task<ExportTable> DecisionsAsync(int? year, CancellationToken cancellationToken)

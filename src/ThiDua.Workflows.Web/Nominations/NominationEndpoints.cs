@@ -263,6 +263,10 @@ public static class DirectoryEndpoints
         await using var db = contexts.Create();
         var awards = await db.AwardKinds.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct).ConfigureAwait(false);
         return Results.Ok((await db.Commendations.AsNoTracking().Where(filter).OrderBy(c => c.Year).ToListAsync(ct).ConfigureAwait(false))
-            .Select(c => new { c.Year, c.AwardCode, AwardName = awards.GetValueOrDefault(c.AwardCode), c.NomineeName, c.DecisionNumber, c.DecidedOn, c.Issuer, c.PrizeMoney }));
+            .Select(c => new
+            {
+                c.Year, c.AwardCode, AwardName = awards.GetValueOrDefault(c.AwardCode), c.NomineeName, c.DecisionNumber, c.DecidedOn, c.Issuer, c.PrizeMoney,
+                CommendationType = (c.CommendationType ?? CommendationType.Merit).ToString(), c.CountsTowardChains,
+            }));
     }
 }

@@ -366,6 +366,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("CommendationType")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 

@@ -353,6 +353,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CommendationType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
