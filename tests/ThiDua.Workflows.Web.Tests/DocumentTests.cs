@@ -262,7 +262,7 @@ public sealed partial class DocumentTests(WebHost host)
 
         var office = await _api.As("vanphong");
         using (var book = SpreadsheetDocument.Open(new MemoryStream(await office.GetByteArrayAsync("/api/reports/movement?period=so-ket-2027&format=xlsx")), false))
-            Assert.Equal(["Theo nhóm", "Theo hình thức", "Theo đơn vị", "Theo năm"], book.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value!));
+            Assert.Equal(["Theo nhóm", "Theo hình thức", "Theo đơn vị", "Theo năm", "Theo trạng thái"], book.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value!));
         using (var stats = SpreadsheetDocument.Open(new MemoryStream(await office.GetByteArrayAsync("/api/reports/statistics?year=2026&format=xlsx")), false))
             Assert.Contains(stats.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => c.InnerText == "Tổng cộng");
         await SavePdfAsync("/api/reports/movement?period=tong-ket-2030&format=docx", "bao-cao-tong-ket-2030", "BÁO CÁO", "Tổng kết phong trào (2026–2030)", "Kết quả theo nhóm đối tượng");

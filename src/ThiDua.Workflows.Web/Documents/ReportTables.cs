@@ -17,6 +17,7 @@ public static class ReportTables
             Lines("Theo hình thức", "Hình thức, danh hiệu", report.ByAward),
             Lines("Theo đơn vị", "Đơn vị", report.ByUnit),
             Lines("Theo năm", "Năm", report.ByYear),
+            new("Theo trạng thái", ["Trạng thái hồ sơ", "Số hồ sơ"], report.ByStatus.Select(x => (IReadOnlyList<string>)[x.Label, Number(x.Count)]).ToList()),
         ];
     }
 
