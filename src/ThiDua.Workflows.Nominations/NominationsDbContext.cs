@@ -60,6 +60,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
+    public DbSet<DisciplineRecord> Disciplines => Set<DisciplineRecord>();
+
     public DbSet<CampaignContent> CampaignContents => Set<CampaignContent>();
 
     public DbSet<CampaignCriterion> CampaignCriteria => Set<CampaignCriterion>();
@@ -215,6 +217,13 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("DocumentSeries");
             b.HasKey(x => new { x.Symbol, x.Year });
+        });
+        modelBuilder.Entity<DisciplineRecord>(b =>
+        {
+            b.ToTable("Disciplines");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Form).HasMaxLength(100);
+            b.HasIndex(x => x.PersonId);
         });
         modelBuilder.Entity<CampaignContent>(b =>
         {

@@ -60,6 +60,7 @@ public sealed class ApiAccessMatrixTests(WebHost host)
         { "GET /api/campaigns/{campaignId}/reviews/{year}", "/api/campaigns/khong-co/reviews/2027", null, "4daaaaaa" },
         { "GET /api/people", "/api/people", null, "4aaaaaaa" },
         { "POST /api/people", "/api/people", """{"fullName":"Người thử quyền","unitId":"mttq","birthYear":1}""", "4ddadaaa" },
+        { "POST /api/people/{id}/disciplines", "/api/people/999999/disciplines", """{"form":"Khiển trách"}""", "4ddadaaa" },
         { "GET /api/people/{id}/commendations", "/api/people/999999/commendations", null, "4aaaaaaa" },
         { "GET /api/units/{id}/commendations", "/api/units/khong-co/commendations", null, "4aaaaaaa" },
         { "GET /api/awards", "/api/awards", null, "4aaaaaaa" },

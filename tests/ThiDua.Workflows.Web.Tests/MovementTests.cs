@@ -103,6 +103,28 @@ public sealed class MovementTests(WebHost host)
     }
 
     [Fact]
+    public async Task APersonUnderDiscipline_CannotBeProposedForAYearTheDisciplineOverlaps()
+    {
+        var person = await _api.NewPersonAsync("thon1", "thon-1", "Lê Văn Kỷ");
+        var bad = await (await _api.As("vanphong")).PostAsJsonAsync($"/api/people/{person}/disciplines", new { form = "Khiển trách", from = "2026-03-01", until = "2026-01-01" });
+        Assert.Contains("until", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _api.As("thon1")).PostAsJsonAsync($"/api/people/{person}/disciplines",
+            new { form = "Khiển trách", from = "2026-03-01", until = "2027-02-28" })).StatusCode);
+        await _api.PostAsync("vanphong", $"/api/people/{person}/disciplines", new { form = "Khiển trách", from = "2026-03-01", until = "2027-02-28" }, HttpStatusCode.Created);
+
+        object Body(int year) => new { unitId = "thon-1", nomineeKind = "Individual", personId = person, awardCode = "LDTT", year, achievementSummary = "Hoàn thành tốt nhiệm vụ.", performanceRating = "Good" };
+        var refused = await (await _api.As("thon1")).PostAsJsonAsync("/api/nominations", Body(2026));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["personId"]![0]!.GetValue<string>();
+        Assert.Contains("Khiển trách", message);
+        Assert.Contains("28/02/2027", message);
+        Assert.Contains("Điều 4", message);
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await _api.As("thon1")).PostAsJsonAsync("/api/nominations", Body(2027))).StatusCode);
+        // After the period ends the year counts again.
+        await _api.CreateAsync("thon1", Body(2028));
+    }
+
+    [Fact]
     public async Task TheCommuneCouncil_VotesOnCoThiDuaChinhPhu_ByMajority_NotTheProvincesEightyPercent()
     {
         var award = (await _api.GetAsync("vanphong", "/api/awards")).AsArray().Single(a => a!["code"]!.GetValue<string>() == "COCP")!;

@@ -60,4 +60,5 @@ public static class AuditActions
     public const string TemplateRestored = "settings.template-restored";
     public const string SeriesSet = "register.series-set";
     public const string DocumentRenumbered = "register.renumbered";
+    public const string DisciplineRecorded = "settings.discipline-recorded";
 }

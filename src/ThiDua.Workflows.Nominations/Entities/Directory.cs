@@ -42,6 +42,29 @@ public sealed class Unit
     public bool Active { get; set; } = true;
 }
 
+/// <summary>A discipline a person received: no achievement in its period counts toward an award (NĐ 152/2025 Art.4).</summary>
+public sealed class DisciplineRecord
+{
+    public long Id { get; set; }
+
+    public long PersonId { get; set; }
+
+    /// <summary>Khiển trách, cảnh cáo, hạ bậc lương, cách chức…</summary>
+    public required string Form { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly Until { get; set; }
+
+    public string? Note { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public bool Overlaps(int year) => From <= new DateOnly(year, 12, 31) && Until >= new DateOnly(year, 1, 1);
+}
+
 /// <summary>A person who can be nominated (cán bộ, công chức, viên chức, người lao động, nông dân...).</summary>
 public sealed class Person
 {

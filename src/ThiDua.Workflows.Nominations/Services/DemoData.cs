@@ -84,7 +84,8 @@ internal static class DemoData
     public static void AddEarlierAwards(NominationsDbContext db, IReadOnlyList<Person> people, NominationOptions options)
     {
         db.Commendations.AddRange(
-            Earlier(people[3], "CSTDCS", 2024, "98/QĐ-UBND", options),
+            // Before the two-tier reform (1/7/2025) the district chair decided commune-level titles.
+            Earlier(people[3], "CSTDCS", 2024, "98/QĐ-UBND", options, "Chủ tịch UBND huyện Can Lộc"),
             Earlier(people[3], "CSTDCS", 2025, "131/QĐ-UBND", options),
             Earlier(people[1], "LDTT", 2025, "130/QĐ-UBND", options));
     }
@@ -123,7 +124,7 @@ internal static class DemoData
 
     private static Unit Unit(string id, string name, UnitKind kind, int members) => new() { Id = id, Name = name, Kind = kind, MemberCount = members, Email = $"{id}@truongluu.local" };
 
-    private static Commendation Earlier(Person person, string award, int year, string number, NominationOptions options) => new()
+    private static Commendation Earlier(Person person, string award, int year, string number, NominationOptions options, string? issuer = null) => new()
     {
         PersonId = person.Id,
         NomineeName = person.FullName,
@@ -131,6 +132,6 @@ internal static class DemoData
         Year = year,
         DecisionNumber = number,
         DecidedOn = new DateOnly(year, 12, 20),
-        Issuer = options.ChairTitle,
+        Issuer = issuer ?? options.ChairTitle,
     };
 }

@@ -112,6 +112,10 @@ public sealed class NominationService(
                 if (person is null) Error("personId", request.PersonId is null ? "Cần chọn cá nhân được đề nghị." : $"Không có cá nhân số {request.PersonId}.");
                 else if (unit is not null && person.UnitId != unit.Id && !actor.IsOffice) Error("personId", $"{person.FullName} không thuộc {unit.Name}.");
                 nomineeName = person?.FullName;
+                // NĐ 152/2025 Art.4: no achievement within a discipline period counts; a year it overlaps cannot be proposed.
+                if (person is not null && await db.Disciplines.AsNoTracking().Where(d => d.PersonId == person.Id).ToListAsync(cancellationToken).ConfigureAwait(false) is { Count: > 0 } disciplines
+                    && disciplines.FirstOrDefault(d => d.Overlaps(year)) is { } discipline)
+                    Error("personId", $"{person.FullName} bị kỷ luật ({discipline.Form}) từ {discipline.From:dd/MM/yyyy} đến {discipline.Until:dd/MM/yyyy}: thành tích trong thời gian bị kỷ luật không được tính để khen thưởng năm {year} (Nghị định 152/2025/NĐ-CP Điều 4).");
                 break;
             case NomineeKind.Collective when !errors.ContainsKey("nomineeKind"):
                 var nomineeUnitId = request.NomineeUnitId ?? unitId;

@@ -8,6 +8,8 @@ public sealed record UserRequest(string? UserName, string? DisplayName, string? 
 
 public sealed record PersonRequest(string? FullName, string? Gender, int? BirthYear, string? Position, string? UnitId, DateOnly? RecruitedOn);
 
+public sealed record DisciplineRequest(string? Form, DateOnly? From, DateOnly? Until, string? Note);
+
 public sealed record UnitPeople(string Id, string Name, string Kind, bool Active, IReadOnlyList<Person> People);
 
 public sealed record UserView(string UserName, string DisplayName, string? Email, string? UnitId, bool Active, IReadOnlyList<string> Roles);
@@ -20,7 +22,7 @@ public sealed record AwardView(
 /// The settings the office and administrators keep: users and roles, and the award catalogue's per-province
 /// values. Each command validates everything first and changes nothing when a field is wrong.
 /// </summary>
-public sealed class Settings(NominationsContexts contexts, AuditTrail audit)
+public sealed class Settings(NominationsContexts contexts, AuditTrail audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken cancellationToken = default)
     {
@@ -157,6 +159,33 @@ public sealed class Settings(NominationsContexts contexts, AuditTrail audit)
     }
 
     /// <summary>Adds a person to a unit (the office for any unit, a unit for itself); every field is checked first.</summary>
+    /// <summary>The office records a discipline of a person (its form and period); nominations for years it overlaps are refused.</summary>
+    public async Task<DomainResult<DisciplineRecord>> AddDisciplineAsync(long personId, DisciplineRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOffice) return DomainResult<DisciplineRecord>.Forbidden("Chỉ Phòng Văn hóa - Xã hội ghi nhận kỷ luật.");
+        await using var db = contexts.Create();
+        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false)) return DomainResult<DisciplineRecord>.NotFound("Không có cá nhân này.");
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Form) || request.Form.Trim().Length > 100) errors["form"] = ["Ghi hình thức kỷ luật (khiển trách, cảnh cáo…), tối đa 100 ký tự."];
+        if (request.From is null) errors["from"] = ["Ghi ngày bắt đầu thời hạn kỷ luật."];
+        if (request.Until is null) errors["until"] = ["Ghi ngày hết thời hạn kỷ luật."];
+        else if (request.From is { } from && request.Until < from) errors["until"] = ["Ngày hết thời hạn phải sau ngày bắt đầu."];
+        if (request.Note?.Trim().Length > 500) errors["note"] = ["Ghi chú tối đa 500 ký tự."];
+        if (errors.Count > 0) return DomainResult<DisciplineRecord>.Invalid(errors);
+        var record = new DisciplineRecord
+        {
+            PersonId = personId, Form = request.Form!.Trim(), From = request.From!.Value, Until = request.Until!.Value,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), RecordedBy = actor.UserName, RecordedAt = clock.GetUtcNow(),
+        };
+        db.Disciplines.Add(record);
+        audit.Add(db, actor.UserName, AuditActions.DisciplineRecorded, personId.ToString(System.Globalization.CultureInfo.InvariantCulture), new { record.Form, from = record.From, until = record.Until });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await audit.SealQuietlyAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<DisciplineRecord>.Success(record);
+    }
+
     public async Task<DomainResult<Person>> AddPersonAsync(PersonRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

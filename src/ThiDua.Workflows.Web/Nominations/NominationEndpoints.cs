@@ -197,6 +197,11 @@ public static class DirectoryEndpoints
             (await settings.AddPersonAsync(request, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(p => Results.Created($"/api/people/{p.Id}", p)))
             .WithTags("Directory").WithSummary("Adds a person to a unit.");
 
+        api.MapPost("/people/{id:long}/disciplines", async (long id, DisciplineRequest request, ClaimsPrincipal user, Settings settings, CancellationToken ct) =>
+            (await settings.AddDisciplineAsync(id, request, user.ToActor(), ct).ConfigureAwait(false))
+                .ToHttp(d => Results.Created($"/api/people/{id}", new { d.Id, d.PersonId, d.Form, d.From, d.Until, d.Note })))
+            .WithTags("Directory").WithSummary("The office records a person's discipline (form, period): nominations for the years it overlaps are refused (NĐ 152 Art.4).");
+
         api.MapGet("/people/{id:long}/commendations", async (long id, NominationsContexts contexts, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var actor = user.ToActor();

@@ -169,6 +169,7 @@ public static class Labels
         ("settings.template-restored", "Khôi phục mẫu văn bản gốc"),
         ("register.series-set", "Đặt số tiếp theo của sổ văn bản"),
         ("register.renumbered", "Ghi số văn bản theo sổ của xã"),
+        ("settings.discipline-recorded", "Ghi nhận kỷ luật"),
     ];
 
     public static string AuditAction(string code) => AuditActions.FirstOrDefault(a => a.Code == code).Label ?? code;

@@ -574,6 +574,45 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DisciplineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Disciplines", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DocumentSeries", b =>
                 {
                     b.Property<string>("Symbol")

@@ -561,6 +561,43 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DisciplineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Disciplines", (string)null);
+                });
+
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.DocumentSeries", b =>
                 {
                     b.Property<string>("Symbol")

@@ -329,7 +329,7 @@ export class Designer {
   undo(): void {
     const entry = this.undoStack.pop();
     if (!entry) return;
-    if (entry.kind === 'graph') this.history.undo();
+    if (entry.kind === 'graph') { this.history.undo(); this.redrawMarks(); }
     else this.definition = structuredClone(entry.before);
     this.redoStack.push(entry);
     this.changed();
@@ -338,7 +338,7 @@ export class Designer {
   redo(): void {
     const entry = this.redoStack.pop();
     if (!entry) return;
-    if (entry.kind === 'graph') this.history.redo();
+    if (entry.kind === 'graph') { this.history.redo(); this.redrawMarks(); }
     else this.definition = structuredClone(entry.after);
     this.undoStack.push(entry);
     this.changed();
@@ -452,6 +452,25 @@ export class Designer {
     if (invalid === this.markedPorts.has(key) || !node.hasPort(port)) return;
     if (invalid) this.markedPorts.add(key); else this.markedPorts.delete(key);
     node.setPortProp(port, 'attrs/circle/stroke', invalid ? COLORS.invalid : COLORS.work, { ignoreHistory: true });
+  }
+
+  /**
+   * Undo and redo put a cell's attributes back as they were when the step was taken, so a problem marked since then
+   * would vanish from the drawing while the map still holds it (and the next check, finding the same problem, would
+   * not draw it again). The map is the truth: draw every mark again.
+   */
+  private redrawMarks(): void {
+    for (const [id, mark] of [...this.marks]) {
+      this.marks.delete(id);
+      const cell = this.graph.getCellById(id);
+      if (cell) this.mark(cell, mark);
+    }
+    for (const key of [...this.markedPorts]) {
+      this.markedPorts.delete(key);
+      const [id, port] = key.split('\u0000');
+      const node = this.graph.getCellById(id) as Node | null;
+      if (node) this.markPort(node, port, true);
+    }
   }
 
   clearMarks(): void {
