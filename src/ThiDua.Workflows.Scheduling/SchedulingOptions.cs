@@ -37,6 +37,13 @@ public sealed class SchedulingOptions
     /// </summary>
     public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// PostgreSQL storage: age after which a job lock (DisableConcurrentExecution) is taken as abandoned. Locks are not
+    /// renewed, so it must outlast the longest locked job; a node killed while holding one blocks that job on every
+    /// other node until then (Hangfire.PostgreSql's own default, 10 minutes).
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Cron of the reconciliation that rebuilds missing timer jobs and removes orphans.</summary>
     public string ReconcileCron { get; set; } = "* * * * *";
 

@@ -33,6 +33,8 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = new SchedulingOptions();
         configure?.Invoke(options);
+        if (options.JobInvisibilityTimeout <= TimeSpan.Zero || options.DistributedLockTimeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{SchedulingOptions.SectionName}: JobInvisibilityTimeout and DistributedLockTimeout must be positive.");
         builder.AddTaskActivities(calendar);
 
         var services = builder.Services;
@@ -53,6 +55,7 @@ public static class SchedulingServiceCollectionExtensions
                         QueuePollInterval = options.PollInterval,
                         InvisibilityTimeout = options.JobInvisibilityTimeout,
                         UseSlidingInvisibilityTimeout = true,
+                        DistributedLockTimeout = options.DistributedLockTimeout,
                     });
                     break;
                 case JobStorageKind.InMemory:

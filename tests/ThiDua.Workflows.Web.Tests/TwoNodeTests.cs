@@ -28,6 +28,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IDisposable
     [
         "--Workflows:Store:OutboxLease=00:00:05",
         "--Workflows:Scheduling:JobInvisibilityTimeout=00:00:15",
+        "--Workflows:Scheduling:DistributedLockTimeout=00:00:20",
         "--Workflows:Scheduling:OutboxDrainCron=*/5 * * * * *",
         "--Workflows:Scheduling:RecoveryCron=*/5 * * * * *",
         "--Workflows:Scheduling:ReconcileCron=*/10 * * * * *",
