@@ -62,6 +62,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<DisciplineRecord> Disciplines => Set<DisciplineRecord>();
 
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
     public DbSet<CampaignContent> CampaignContents => Set<CampaignContent>();
 
     public DbSet<CampaignCriterion> CampaignCriteria => Set<CampaignCriterion>();
@@ -142,6 +144,7 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.Property(x => x.NomineeKind).HasConversion<string>().HasMaxLength(16);
             b.Property(x => x.CommendationType).HasConversion<string>().HasMaxLength(16);
             b.Property(x => x.PerformanceRating).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(x => x.ProposalId);
             b.HasIndex(x => new { x.Status, x.Year });
             b.HasIndex(x => x.UnitId);
             b.HasIndex(x => x.PersonId);
@@ -217,6 +220,13 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
         {
             b.ToTable("DocumentSeries");
             b.HasKey(x => new { x.Symbol, x.Year });
+        });
+        modelBuilder.Entity<Proposal>(b =>
+        {
+            b.ToTable("Proposals");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Status).HasMaxLength(32);
+            b.HasIndex(x => new { x.UnitId, x.Year });
         });
         modelBuilder.Entity<DisciplineRecord>(b =>
         {

@@ -38,6 +38,8 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<Documents.TemplateStore>();
         services.TryAddSingleton<MovementReports>();
         services.TryAddSingleton<MovementService>();
+        services.TryAddSingleton<ProposalService>();
+        services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<ProposalService>());
         services.TryAddSingleton<Documents.PdfConverter>();
         services.TryAddSingleton<Documents.ProvincePackage>();
         services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<Documents.ProvincePackage>());
@@ -49,6 +51,8 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<NominationsInitializer>();
         foreach (var kind in NominationMessages.All)
             services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<NominationMessageHandler>(sp, kind));
+        foreach (var kind in Activities.Proposals.ProposalMessages.All)
+            services.AddSingleton<IOutboxHandler>(sp => ActivatorUtilities.CreateInstance<ProposalMessageHandler>(sp, kind));
         return builder.AddNominationActivities();
     }
 
@@ -65,6 +69,10 @@ public static class NominationsServiceCollectionExtensions
             .AddActivity<CouncilVote>()
             .AddActivity<IssueDecision>()
             .AddActivity<SubmitToProvince>()
-            .AddActivity<NotifyUnit>();
+            .AddActivity<NotifyUnit>()
+            .AddActivity<Activities.Proposals.AdvanceProposal>()
+            .AddActivity<Activities.Proposals.AwaitProposalCouncil>()
+            .AddActivity<Activities.Proposals.DecideProposal>()
+            .AddActivity<Activities.Proposals.NotifyProposalUnit>();
     }
 }

@@ -181,6 +181,7 @@ app.MapAccountEndpoints();
 app.MapCampaignEndpoints();
 app.MapInbox();
 app.MapNominations();
+app.MapProposals();
 app.MapDocuments();
 app.MapCouncil();
 app.MapDirectory();

@@ -42,6 +42,8 @@ public sealed class EveryPageTests(BrowserHost host)
         { "vanphong", "/settings/templates", "settings-templates" },
         { "vanthu", "/register", "register-clerk" },
         { "vanphong", "/reports", "reports" },
+        { "thon2", "/proposals", "proposals-unit" },
+        { "vanphong", "first-proposal", "proposal-detail-office" },
         { "vanphong", "/designer", "designer-list" },
         { "vanphong", "/designer/nomination-commune", "designer" },
     };
@@ -53,9 +55,9 @@ public sealed class EveryPageTests(BrowserHost host)
         foreach (var width in new[] { 1280, 390, 360 })
         {
             var page = user is null ? await host.NewPageAsync(width) : await host.SignedInAsync(user, width);
-            if (path is "first-nomination" or "first-instance")
+            if (path is "first-nomination" or "first-instance" or "first-proposal")
             {
-                await page.GotoAsync(path == "first-nomination" ? "/nominations" : "/admin/instances?definition=nomination-commune");
+                await page.GotoAsync(path switch { "first-nomination" => "/nominations", "first-proposal" => "/proposals", _ => "/admin/instances?definition=nomination-commune" });
                 await page.Locator("table.data tbody a").First.ClickAsync();
             }
             else

@@ -47,6 +47,8 @@ public sealed class PageAccessMatrixTests(WebHost host)
         { "/settings/templates", "/settings/templates", "4ddadaaa" },
         { "/register", "/register", "4ddadaaa" },
         { "/reports", "/reports", "4daaaaaa" },
+        { "/proposals", "/proposals", "4aaaaaaa" },
+        { "/proposals/{Id}", "/proposals/khong-co", "4aaaaaaa" },
         { "/admin/instances", "/admin/instances", "4dddddda" },
         { "/admin/instances/{Id}", "/admin/instances/khong-co", "4dddddda" },
         { "/admin/outbox", "/admin/outbox", "4dddddda" },

@@ -45,7 +45,7 @@ public sealed class DocumentService(NominationsContexts contexts, TemplateStore 
         var (kind, data) = decision.Kind switch
         {
             "Award" when parts is ["nomination", var id] => (DocumentTemplates.Decision, await AwardDecisionAsync(db, decision, [id], cancellationToken).ConfigureAwait(false)),
-            "Award" when parts is ["list", _] => (DocumentTemplates.Decision, await AwardDecisionAsync(db, decision, null, cancellationToken).ConfigureAwait(false)),
+            "Award" when parts is ["list", _] or ["proposal", _] => (DocumentTemplates.Decision, await AwardDecisionAsync(db, decision, null, cancellationToken).ConfigureAwait(false)),
             "ProvinceSubmission" when parts is ["nomination", var id, ..] => (DocumentTemplates.Submission, await LetterAsync(db, decision, id, cancellationToken).ConfigureAwait(false)),
             "Minutes" when parts is ["session", var id] => (DocumentTemplates.Minutes, await MinutesAsync(db, decision, id, cancellationToken).ConfigureAwait(false)),
             _ => (DocumentTemplates.Decision, null),

@@ -90,6 +90,9 @@ public sealed class Nomination
 {
     public required string Id { get; set; }
 
+    /// <summary>The list proposal this nominee is on (its path is the proposal's), or none for a single nomination.</summary>
+    public string? ProposalId { get; set; }
+
     public int Year { get; set; }
 
     public string? CampaignId { get; set; }

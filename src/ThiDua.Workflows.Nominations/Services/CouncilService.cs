@@ -229,6 +229,10 @@ public sealed class CouncilService(
         var present = session.Members.Count(m => m.Attendance == "Present" || (m.Attendance == "Unknown" && receipts.Any(r => r.UserName == m.UserName && r.Channel == "InPerson")));
         var sent = new List<WorkflowSignal>();
         var tallies = new List<object>();
+        var itemIds = session.Items.Select(i => i.NominationId).ToList();
+        // Nominees of a list proposal have no workflow of their own: their result is applied here, and the list's
+        // workflow goes on once the council has counted every nominee of it (one ballot sheet).
+        var listed = await context.Nominations.Where(n => itemIds.Contains(n.Id) && n.ProposalId != null).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
         foreach (var item in session.Items)
         {
             var outcome = VoteRules.Count(item.VoteRule, item.ThresholdPercent, item.Approve, item.Reject, session.MemberCount, present, options.CouncilQuorumPercent);
@@ -239,7 +243,17 @@ public sealed class CouncilService(
                 NominationId = item.NominationId, Event = "CouncilVoted", Actor = by, At = now,
                 Note = $"{session.Title} (biên bản số {minutes.DocumentNumber}): {outcome.Approve}/{outcome.Members} thành viên đồng ý ({outcome.ApprovePercent:0.##}%) — {ResultLabel(outcome.Result)}",
             });
-            if (outcome.Result is "Passed" or "Failed")
+            if (listed.TryGetValue(item.NominationId, out var nominee) && outcome.Result is "Passed" or "Failed" && nominee.Status == NominationStatuses.AwaitingCouncil)
+            {
+                foreach (var step in outcome.Result == "Passed" ? new[] { NominationStatuses.CouncilApproved, NominationStatuses.AwaitingDecision } : [NominationStatuses.CouncilRejected])
+                {
+                    NominationStateMachine.EnsureCanMove(nominee.Status, step);
+                    nominee.Status = step;
+                }
+
+                nominee.UpdatedAt = now;
+            }
+            else if (outcome.Result is "Passed" or "Failed" && !listed.ContainsKey(item.NominationId))
             {
                 sent.Add(signals.Add(context, item.NominationId, NominationStimuli.CouncilResult, new JsonObject
                 {
@@ -253,6 +267,20 @@ public sealed class CouncilService(
                     ["minutes"] = minutes.DocumentNumber,
                 }));
             }
+        }
+
+        foreach (var proposalId in listed.Values.Select(n => n.ProposalId!).Distinct())
+        {
+            var others = await context.Nominations.Where(n => n.ProposalId == proposalId && !itemIds.Contains(n.Id)).Select(n => n.Status).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var all = others.Concat(listed.Values.Where(n => n.ProposalId == proposalId).Select(n => n.Status)).ToList();
+            if (all.Contains(NominationStatuses.AwaitingCouncil)) continue;
+            var proposal = await context.Proposals.FirstAsync(p => p.Id == proposalId, cancellationToken).ConfigureAwait(false);
+            if (proposal.Status != nameof(ProposalStatus.AwaitingCouncil)) continue;
+            var passed = all.Count(x => x == NominationStatuses.AwaitingDecision);
+            var next = passed > 0 ? nameof(ProposalStatus.AwaitingDecision) : nameof(ProposalStatus.Closed);
+            ProposalStateMachine.EnsureCanMove(proposal.Status, next);
+            proposal.Status = next;
+            sent.Add(signals.Add(context, proposalId, Activities.Proposals.ProposalStimuli.CouncilDone, new JsonObject { ["passed"] = passed, ["session"] = sessionId, ["minutes"] = minutes.DocumentNumber }));
         }
 
         if (!CouncilSessionStateMachine.CanMove(CouncilSessionStateMachine.Parse(session.Status), CouncilSessionStatus.Closed))

@@ -182,7 +182,7 @@ public sealed partial class NominationMessageHandler(
         Commendation.For(n, number, on, issuer, PrizeMoney.For(award, n.NomineeKind, options.BaseSalary));
 
     /// <summary>What the nominee was already paid for emulation titles of the same year.</summary>
-    private static async Task<long> TitleMoneyPaidAsync(NominationsDbContext db, Nomination n, CancellationToken cancellationToken)
+    internal static async Task<long> TitleMoneyPaidAsync(NominationsDbContext db, Nomination n, CancellationToken cancellationToken)
     {
         var titles = await db.AwardKinds.AsNoTracking().Where(a => a.Category == AwardCategory.EmulationTitle).Select(a => a.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
         var same = db.Commendations.AsNoTracking().Where(c => c.Year == n.Year && titles.Contains(c.AwardCode));

@@ -183,7 +183,9 @@ public sealed class NominationService(
         if (nomination is null) return DomainResult<Nomination>.NotFound($"Không có hồ sơ '{id}'.");
         if (!actor.IsOffice && actor.UnitId != nomination.UnitId) return DomainResult<Nomination>.Forbidden("Chỉ đơn vị đề nghị được nộp hồ sơ này.");
 
-        if (nomination.Status == NominationStatuses.ReturnedForSupplement)
+        // A nominee returned from a list has no workflow of its own: sent again, it takes its own path.
+        var fromList = nomination.ProposalId is not null && nomination.WorkflowInstanceId is null && nomination.Status == NominationStatuses.ReturnedForSupplement;
+        if (nomination.Status == NominationStatuses.ReturnedForSupplement && !fromList)
         {
             var resumed = await runtime.TriggerAsync(new Stimulus(UserTask.TypeName, UserTask.CompletionPayload(SupplementTaskId)),
                 new TriggerOptions(new JsonObject { ["action"] = "Resubmitted", ["by"] = actor.UserName, ["channel"] = "api" }, WorkflowInstanceId: nomination.WorkflowInstanceId),
@@ -192,7 +194,7 @@ public sealed class NominationService(
             return DomainResult<Nomination>.Success(await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? nomination);
         }
 
-        if (nomination.Status != NominationStatuses.Draft) return DomainResult<Nomination>.Conflict($"Hồ sơ đã nộp (trạng thái: {NominationStatuses.Labels[nomination.Status]}).");
+        if (nomination.Status != NominationStatuses.Draft && !fromList) return DomainResult<Nomination>.Conflict($"Hồ sơ đã nộp (trạng thái: {NominationStatuses.Labels[nomination.Status]}).");
         var award = await db.AwardKinds.AsNoTracking().FirstAsync(a => a.Code == nomination.AwardCode, cancellationToken).ConfigureAwait(false);
         var definitionId = PathOf(nomination, award);
         var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false);
@@ -200,7 +202,8 @@ public sealed class NominationService(
 
         var now = clock.GetUtcNow();
         var instanceId = InstanceId(id);
-        var won = await db.Nominations.Where(n => n.Id == id && n.Status == NominationStatuses.Draft)
+        var from = nomination.Status;
+        var won = await db.Nominations.Where(n => n.Id == id && n.Status == from)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NominationStatuses.Submitted).SetProperty(n => n.SubmittedAt, now).SetProperty(n => n.UpdatedAt, now)
                 .SetProperty(n => n.WorkflowDefinitionId, definitionId).SetProperty(n => n.WorkflowInstanceId, instanceId), cancellationToken).ConfigureAwait(false);
         if (won == 0) return DomainResult<Nomination>.Conflict("Hồ sơ đã được nộp.");

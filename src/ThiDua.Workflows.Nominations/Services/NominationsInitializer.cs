@@ -39,6 +39,7 @@ public sealed partial class NominationsInitializer(
     NominationsContexts contexts,
     NominationOptions options,
     NominationService nominations,
+    ProposalService proposals,
     CouncilService council,
     WorkflowSignals signals,
     IWorkflowRuntime runtime,
@@ -167,6 +168,18 @@ public sealed partial class NominationsInitializer(
             await nominations.SubmitAsync(forChair.Id, UnitActor(forChair.UnitId), cancellationToken).ConfigureAwait(false);
             await CompleteTaskAsync(forChair.Id, "completeness", "Complete", office.UserName, cancellationToken).ConfigureAwait(false);
         }
+
+        // A thôn's list for Gia đình văn hóa: one letter, twelve households, sent; the office reviews it nominee by nominee.
+        string[] households =
+        [
+            "Hộ ông Trần Văn An", "Hộ bà Nguyễn Thị Bích", "Hộ ông Lê Văn Cường", "Hộ ông Phạm Đình Dũng", "Hộ bà Võ Thị Én", "Hộ ông Hồ Sĩ Giang",
+            "Hộ ông Đặng Văn Hải", "Hộ bà Bùi Thị Hạnh", "Hộ ông Ngô Quang Khánh", "Hộ ông Dương Văn Lâm", "Hộ bà Phan Thị Mận", "Hộ ông Thái Văn Nam",
+        ];
+        var list = await proposals.CreateAsync(new ProposalRequest("thon-2", year, $"Đề nghị công nhận danh hiệu Gia đình văn hóa năm {year}", "08/TTr-T2",
+            households.Select(h => new ProposalNomineeRequest("Household", null, null, h, "GDVH",
+                "Thực hiện tốt nếp sống văn minh, tham gia phong trào chuyển đổi số, giữ gìn vệ sinh môi trường.", null, null, null)).ToList()),
+            UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
+        if (list.Value is { } proposal) await proposals.SubmitAsync(proposal.Id, UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Small PDF stand-ins for each required document, named as a unit would name them.</summary>

@@ -36,6 +36,8 @@ public static partial class Flash
         ["template-restored"] = ("Đã khôi phục mẫu gốc.", true),
         ["registered"] = ("Đã đăng ký văn bản số {0}.", true),
         ["series"] = ("Đã đặt số tiếp theo của sổ.", true),
+        ["proposal-created"] = ("Đã lập danh sách (dự thảo). Kiểm tra rồi bấm “Gửi văn bản đề nghị”.", true),
+        ["proposal-submitted"] = ("Đã gửi văn bản đề nghị; Phòng Văn hóa - Xã hội sẽ xét từng đối tượng.", true),
         ["report-sent"] = ("Đã gửi báo cáo; Phòng Văn hóa - Xã hội sẽ xem xét.", true),
         ["report-accepted"] = ("Đã tiếp nhận báo cáo của đơn vị.", true),
         ["report-returned"] = ("Đã trả lại báo cáo để đơn vị bổ sung.", true),

@@ -762,6 +762,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProposalId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -792,6 +795,8 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ProposalId");
 
                     b.HasIndex("UnitId");
 
@@ -908,6 +913,50 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Proposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecisionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LetterNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Proposals", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.ProvinceSubmission", b =>

@@ -745,6 +745,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProposalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -775,6 +778,8 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ProposalId");
 
                     b.HasIndex("UnitId");
 
@@ -885,6 +890,50 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Proposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Proposals", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.ProvinceSubmission", b =>
