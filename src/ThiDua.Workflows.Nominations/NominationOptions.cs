@@ -57,6 +57,12 @@ public sealed class NominationOptions
 
     /// <summary>Seed demo data (xã Trường Lưu's units, people, users, campaign, nominations) into an empty database.</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// Cron (UTC) of the annual calendar's sync, which opens the year's deadline tasks and closes those met; it also
+    /// runs once at start. Empty: the calendar opens nothing by itself (tests that drive it by hand).
+    /// </summary>
+    public string CalendarSyncCron { get; set; } = "0 * * * *";
 }
 
 /// <summary>What a province may set for one award.</summary>

@@ -70,6 +70,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<UnitReport> UnitReports => Set<UnitReport>();
 
+    public DbSet<CalendarDeadline> CalendarDeadlines => Set<CalendarDeadline>();
+
     public DbSet<UnitReportItem> UnitReportItems => Set<UnitReportItem>();
 
     public DbSet<ProvinceSubmission> ProvinceSubmissions => Set<ProvinceSubmission>();
@@ -254,6 +256,18 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.HasKey(x => x.Id);
             b.HasIndex(x => new { x.CampaignId, x.UnitId, x.Year }).IsUnique();
             b.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.ReportId);
+        });
+        modelBuilder.Entity<CalendarDeadline>(b =>
+        {
+            b.ToTable("CalendarDeadlines");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasMaxLength(64);
+            b.Property(x => x.Title).HasMaxLength(300);
+            b.Property(x => x.Audience).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Fulfilment).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.AwardCode).HasMaxLength(32);
+            b.Property(x => x.Reminders).HasMaxLength(64);
+            b.Ignore(x => x.ReminderDays);
         });
         modelBuilder.Entity<UnitReportItem>(b =>
         {

@@ -38,6 +38,8 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<Documents.TemplateStore>();
         services.TryAddSingleton<MovementReports>();
         services.TryAddSingleton<MovementService>();
+        services.TryAddSingleton<AnnualCalendar>();
+        services.TryAddSingleton<AwardDelivery>();
         services.TryAddSingleton<ProposalService>();
         services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<ProposalService>());
         services.TryAddSingleton<Documents.PdfConverter>();

@@ -182,6 +182,8 @@ app.MapCampaignEndpoints();
 app.MapInbox();
 app.MapNominations();
 app.MapProposals();
+app.MapAnnualCalendar();
+app.MapAwardDelivery();
 app.MapDocuments();
 app.MapCouncil();
 app.MapDirectory();

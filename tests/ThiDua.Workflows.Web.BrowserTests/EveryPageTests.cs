@@ -42,6 +42,8 @@ public sealed class EveryPageTests(BrowserHost host)
         { "vanphong", "/settings/templates", "settings-templates" },
         { "vanthu", "/register", "register-clerk" },
         { "vanphong", "/reports", "reports" },
+        { "vanphong", "/calendar", "calendar" },
+        { "vanphong", "/commendations?year=2025", "commendations" },
         { "thon2", "/proposals", "proposals-unit" },
         { "vanphong", "first-proposal", "proposal-detail-office" },
         { "vanphong", "/designer", "designer-list" },

@@ -222,6 +222,12 @@ public sealed class NominationScenarioTests(WebHost host)
         Assert.NotEqual(firstLetter, letters[1]!["letterNumber"]!.GetValue<string>());
         Assert.Equal("Returned", letters[0]!["outcome"]!.GetValue<string>());
         Assert.Equal("Decided", letters[1]!["outcome"]!.GetValue<string>());
+        // Stage A7: the office forwards the province's decision to the unit within 10 working days — a task with that
+        // due date, reminded and escalated like the others; the unit is told when it is done.
+        var forward = await _api.OpenTaskAsync(id, "forwardDecision");
+        Assert.Equal(calendar.EndOfWorkingDay(calendar.AddWorkingDays(calendar.LocalDate(DateTimeOffset.UtcNow), 10)), forward["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(0, host.Mail.CountTo("htx@", "[Thi đua] Bằng khen của Chủ tịch UBND tỉnh — Trương Văn Khải: Cấp trên đã khen thưởng"));
+        await _api.CompleteAsync("vanphong", id, "forwardDecision", "Forwarded");
         await host.Mail.WaitForAsync("htx@", "[Thi đua] Bằng khen của Chủ tịch UBND tỉnh — Trương Văn Khải: Cấp trên đã khen thưởng");
         var register = Assert.Single((await _api.GetAsync("vanphong", $"/api/people/{person}/commendations")).AsArray());
         Assert.Equal("2150/QĐ-UBND", register!["decisionNumber"]!.GetValue<string>());

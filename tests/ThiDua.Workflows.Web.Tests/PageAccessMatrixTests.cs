@@ -47,6 +47,8 @@ public sealed class PageAccessMatrixTests(WebHost host)
         { "/settings/templates", "/settings/templates", "4ddadaaa" },
         { "/register", "/register", "4ddadaaa" },
         { "/reports", "/reports", "4daaaaaa" },
+        { "/calendar", "/calendar", "4ddadaaa" },
+        { "/commendations", "/commendations", "4ddadaaa" },
         { "/proposals", "/proposals", "4aaaaaaa" },
         { "/proposals/{Id}", "/proposals/khong-co", "4aaaaaaa" },
         { "/admin/instances", "/admin/instances", "4dddddda" },

@@ -34,9 +34,20 @@ public sealed class ProposalTests(WebHost host)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("nominees[3].householdName", await bad.Content.ReadAsStringAsync());
 
+        // Posted at the thôn for ten days, not yet over: the letter cannot go (NĐ 86/2023); a list posted earlier can.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var posting = await _api.PostAsync("thon1", "/api/proposals", new
+        {
+            year = 2026, title = "Đề nghị công nhận Gia đình văn hóa năm 2026 (niêm yết chưa xong)", nominees = households.Take(2), postedFrom = today.AddDays(-5), postedTo = today.AddDays(4),
+        }, HttpStatusCode.Created);
+        var notYet = await (await _api.As("thon1")).PostAsync($"/api/proposals/{posting["id"]!.GetValue<string>()}/submit", null);
+        Assert.Equal(HttpStatusCode.BadRequest, notYet.StatusCode);
+        Assert.Contains("thời gian niêm yết đến hết ngày", await notYet.Content.ReadAsStringAsync());
+
         var created = await _api.PostAsync("thon1", "/api/proposals", new
         {
             year = 2026, title = "Đề nghị công nhận Gia đình văn hóa năm 2026", letterNumber = "12/TTr-T1", nominees = households,
+            postedFrom = today.AddDays(-13), postedTo = today.AddDays(-4),
         }, HttpStatusCode.Created);
         var id = created["id"]!.GetValue<string>();
         await _api.PostAsync("thon1", $"/api/proposals/{id}/submit", new { });
@@ -150,5 +161,38 @@ public sealed class ProposalTests(WebHost host)
         while (DateTime.UtcNow < until);
         Assert.Fail($"Proposal {id} stayed at {detail["status"]} (waited for {status}).");
         return detail;
+    }
+
+    [Fact]
+    public async Task AHouseholdListNotPostedAtTheThonForTenDays_CannotBeSent_AndGiaDinhVanHoaIsNotProposedAlone()
+    {
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        object Household(int i) => new { nomineeKind = "Household", householdName = $"Hộ ông Hoàng Văn Phúc {i}", awardCode = "GDVH", achievementSummary = "Gia đình văn hóa tiêu biểu." };
+        async Task<HttpResponseMessage> SendAsync(DateOnly? from, DateOnly? to)
+        {
+            var created = await _api.PostAsync("thon1", "/api/proposals", new { year = 2026, title = "Đề nghị công nhận Gia đình văn hóa", nominees = new[] { Household(1), Household(2) }, postedFrom = from, postedTo = to },
+                HttpStatusCode.Created);
+            return await (await _api.As("thon1")).PostAsync($"/api/proposals/{created["id"]!.GetValue<string>()}/submit", null);
+        }
+
+        var unposted = await SendAsync(null, null);
+        Assert.Equal(HttpStatusCode.BadRequest, unposted.StatusCode);
+        var text = await unposted.Content.ReadAsStringAsync();
+        Assert.Contains("postedFrom", text);
+        Assert.Contains("niêm yết công khai 10 ngày tại đơn vị (thôn)", text);
+        Assert.Contains("Nghị định 86/2023/NĐ-CP", text);
+        var tooShort = await SendAsync(today.AddDays(-8), today.AddDays(-3));
+        Assert.Contains("mới niêm yết 6 ngày", await tooShort.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(today.AddDays(-11), today.AddDays(-2))).StatusCode);
+
+        // A single household nomination for the title bypassed the thôn's list and its posting: refused, naming the rule.
+        var alone = await (await _api.As("thon1")).PostAsJsonAsync("/api/nominations", new
+        {
+            unitId = "thon-1", nomineeKind = "Household", householdName = "Hộ ông Hoàng Văn Phúc", awardCode = "GDVH", year = 2026, achievementSummary = "Gia đình văn hóa.",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        var aloneText = await alone.Content.ReadAsStringAsync();
+        Assert.Contains("awardCode", aloneText);
+        Assert.Contains("được đề nghị theo danh sách của thôn", aloneText);
     }
 }

@@ -22,6 +22,8 @@ public partial class WebHost : WebApplicationFactory<Program>
         builder.UseSetting("Workflows:Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Workflows:Mail:BaseUrl", "http://localhost");
         builder.UseSetting("Workflows:Nominations:ProvinceMailbox", "sonoivu@hatinh.local");
+        // The calendar would open this year's deadline tasks at start, by the real date: tests drive it themselves.
+        builder.UseSetting("Workflows:Nominations:CalendarSyncCron", "");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
     }
 

@@ -65,7 +65,7 @@ public sealed class WebNode : IDisposable
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
-        foreach (var arg in new[] { "--urls", baseUrl, "--Logging:LogLevel:Default=Warning" }.Concat(store).Concat(settings))
+        foreach (var arg in new[] { "--urls", baseUrl, "--Logging:LogLevel:Default=Warning", "--Workflows:Nominations:CalendarSyncCron=" }.Concat(store).Concat(settings))
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         return new WebNode(name, Process.Start(start)!, baseUrl);

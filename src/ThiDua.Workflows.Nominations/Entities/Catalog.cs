@@ -65,6 +65,12 @@ public sealed class AwardKind
     /// <summary>Days the list is posted publicly (công khai) before the council; 0 = no posting.</summary>
     public int PostingDays { get; set; }
 
+    /// <summary>
+    /// The list is posted at the proposing unit before its dossier is sent, not by the commune (Gia đình văn hóa: at the
+    /// thôn, NĐ 86/2023); the unit records when, and the commune's own posting step is skipped.
+    /// </summary>
+    public bool PostingAtUnit { get; set; }
+
     /// <summary>Prize money as a multiple of the base salary (ND 152 Art.50–54).</summary>
     public decimal? PrizeMultipleIndividual { get; set; }
 

@@ -298,4 +298,29 @@ public sealed class Commendation
     public required string Issuer { get; set; }
 
     public long? PrizeMoney { get; set; }
+
+    // Stage A7: after the decision the certificate is handed over and the prize money paid; the office records both.
+
+    /// <summary>The day the certificate (Giấy khen, Bằng khen…) was handed over.</summary>
+    public DateOnly? CertificateHandedOverOn { get; set; }
+
+    /// <summary>Who received it (the person, a representative of the collective or household).</summary>
+    public string? CertificateReceivedBy { get; set; }
+
+    public string? CertificateRecordedBy { get; set; }
+
+    public DateOnly? PrizePaidOn { get; set; }
+
+    public long? PrizePaidAmount { get; set; }
+
+    /// <summary>The fund it was paid from (Quỹ thi đua, khen thưởng of the commune or of the unit).</summary>
+    public string? PrizeFund { get; set; }
+
+    /// <summary>The payment voucher (phiếu chi) number.</summary>
+    public string? PrizeVoucher { get; set; }
+
+    /// <summary>Who paid it (the commune's cashier or accountant, as written on the voucher).</summary>
+    public string? PrizePaidBy { get; set; }
+
+    public string? PrizeRecordedBy { get; set; }
 }

@@ -29,6 +29,11 @@ public sealed class Proposal
     /// <summary>The unit's own number of its letter (e.g. "15/TTr-TDP1"), when it has one.</summary>
     public string? LetterNumber { get; set; }
 
+    /// <summary>When the list was posted at the unit (niêm yết tại thôn), for awards posted there before the dossier.</summary>
+    public DateOnly? PostedFrom { get; set; }
+
+    public DateOnly? PostedTo { get; set; }
+
     public string Status { get; set; } = nameof(ProposalStatus.Draft);
 
     public required string CreatedBy { get; set; }

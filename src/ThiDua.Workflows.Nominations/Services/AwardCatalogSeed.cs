@@ -115,5 +115,6 @@ public static class AwardCatalogSeed
         PrizeMultipleIndividual = individual,
         PrizeMultipleCollective = collective,
         Basis = basis,
+        PostingAtUnit = code == "GDVH",
     };
 }

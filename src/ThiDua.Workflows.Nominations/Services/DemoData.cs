@@ -133,5 +133,6 @@ internal static class DemoData
         DecisionNumber = number,
         DecidedOn = new DateOnly(year, 12, 20),
         Issuer = issuer ?? options.ChairTitle,
+        PrizeMoney = PrizeMoney.For(AwardCatalogSeed.All(options).First(a => a.Code == award), NomineeKind.Individual, options.BaseSalary),
     };
 }

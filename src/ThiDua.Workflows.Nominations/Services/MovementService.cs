@@ -22,10 +22,10 @@ public sealed record UnitReportItemView(long ContentId, int Order, string Conten
 /// who has not reported and accepts or returns each report, and the interim and final reviews collect the reports of
 /// their years with the awards of the period.
 /// </summary>
-public sealed class MovementService(NominationsContexts contexts, MovementReports reports, AttachmentPolicy files, TimeProvider clock)
+public sealed class MovementService(NominationsContexts contexts, MovementReports reports, AttachmentPolicy files, AnnualCalendar calendar, TimeProvider clock)
 {
     /// <summary>Units that take part in reporting: the plan asks every active unit except the office that runs the movement.</summary>
-    private static bool Reports(Unit unit) => unit.Active && unit.Id != "phong-vhxh";
+    internal static bool TakesPart(Unit unit) => unit.Active && unit.Id != "phong-vhxh";
 
     public async Task<DomainResult<UnitReport>> SubmitAsync(string campaignId, string? unitId, UnitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -85,6 +85,8 @@ public sealed class MovementService(NominationsContexts contexts, MovementReport
             return DomainResult<UnitReport>.Conflict("Báo cáo vừa được gửi từ nơi khác; tải lại trang để xem.");
         }
 
+        // The calendar's task for this report closes now; were this to fail, the daily sync closes it.
+        await calendar.CloseFulfilledAsync(unitId, year, actor.UserName, cancellationToken).ConfigureAwait(false);
         return DomainResult<UnitReport>.Success(report);
     }
 
@@ -116,7 +118,7 @@ public sealed class MovementService(NominationsContexts contexts, MovementReport
     public async Task<IReadOnlyList<UnitReportState>> StatesAsync(string campaignId, int year, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
-        var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).Where(Reports).ToList();
+        var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).Where(TakesPart).ToList();
         var submitted = await db.UnitReports.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Year == year)
             .Select(r => new { r.Id, r.UnitId, r.Status, r.SubmittedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
@@ -149,7 +151,7 @@ public sealed class MovementService(NominationsContexts contexts, MovementReport
         // The interim review looks at its phase; the final review at the whole movement.
         var from = phase.Review == "FinalReview" ? campaign.StartYear : phase.StartYear;
         var collected = await ReportsAsync(campaignId, from, reviewYear, null, cancellationToken).ConfigureAwait(false);
-        var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).Where(Reports).ToList();
+        var units = (await db.Units.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).Where(TakesPart).ToList();
         var never = units.Where(u => collected.All(r => r.UnitId != u.Id)).Select(u => new UnitReportState(u.Id, u.Name, null, null, null, null))
             .OrderBy(u => u.UnitName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true)).ToList();
         var awards = await reports.BuildAsync(new ReportPeriod(phase.Review == "FinalReview" ? "tong-ket-2030" : "so-ket-2027", phase.Name, from, reviewYear), cancellationToken).ConfigureAwait(false);

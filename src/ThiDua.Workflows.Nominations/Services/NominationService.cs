@@ -68,6 +68,8 @@ public sealed class NominationService(
 
         var award = request.AwardCode is null ? null : await db.AwardKinds.AsNoTracking().FirstOrDefaultAsync(a => a.Code == request.AwardCode && a.Active, cancellationToken).ConfigureAwait(false);
         if (award is null) Error("awardCode", request.AwardCode is null ? "Cần chọn hình thức, danh hiệu khen thưởng." : $"Không có hình thức khen thưởng '{request.AwardCode}' trong danh mục.");
+        else if (award.PostingAtUnit)
+            Error("awardCode", $"“{award.Name}” được đề nghị theo danh sách của thôn, đã niêm yết công khai {award.PostingDays} ngày tại thôn trước khi gửi (Nghị định 86/2023/NĐ-CP): lập ở mục Danh sách đề nghị.");
 
         if (!Enum.TryParse<NomineeKind>(request.NomineeKind, ignoreCase: true, out var kind))
             Error("nomineeKind", "Đối tượng phải là Individual (cá nhân), Collective (tập thể) hoặc Household (hộ gia đình).");
@@ -251,7 +253,8 @@ public sealed class NominationService(
             ["summary"] = nomination.AchievementSummary,
             ["eligibilityIssues"] = nomination.EligibilityIssues ?? "",
             ["timeLimitWorkingDays"] = award.TimeLimitWorkingDays,
-            ["postingDays"] = award.PostingDays,
+            // Posted at the unit before the dossier (GĐVH): the commune does not post it again.
+            ["postingDays"] = award.PostingAtUnit ? 0 : award.PostingDays,
             ["postingInWorkingDays"] = award.Level != AwardLevel.Commune,
             ["voteRule"] = award.VoteRule.ToString(),
             ["completenessWorkingDays"] = options.CompletenessCheckWorkingDays,

@@ -64,6 +64,8 @@ public sealed partial class NominationsInitializer(
                 await db.AwardKinds.Where(a => a.Code == "COCP" && a.VoteRule == VoteRule.Threshold && a.VoteThresholdPercent == 80)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.VoteRule, VoteRule.Majority).SetProperty(a => a.VoteThresholdPercent, (int?)null)
                     .SetProperty(a => a.Basis, AwardCatalogSeed.CoCpBasis), cancellationToken).ConfigureAwait(false);
+            // Gia đình văn hóa is posted at the thôn before the dossier (NĐ 86/2023), in catalogues seeded before this was known too.
+            await db.AwardKinds.Where(a => a.Code == "GDVH" && !a.PostingAtUnit).ExecuteUpdateAsync(u => u.SetProperty(a => a.PostingAtUnit, true), cancellationToken).ConfigureAwait(false);
             var seeded = options.SeedDemoData && !await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false);
             var people = seeded ? DemoData.AddDirectory(db) : [];
             var existing = await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -82,6 +84,10 @@ public sealed partial class NominationsInitializer(
                 });
                 existing.Add(user.UserName);
             }
+
+            // The year's deadlines: the rules' defaults for those missing (the office's edits are kept).
+            var deadlines = await db.CalendarDeadlines.Select(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            db.CalendarDeadlines.AddRange(AnnualCalendarSeed.All().Where(d => !deadlines.Contains(d.Id)));
 
             // A movement seeded before its contents were data gets the plan's seven contents and the criteria of its groups.
             if (await db.Campaigns.AnyAsync(c => c.Id == MovementSeed.CampaignId, cancellationToken).ConfigureAwait(false)
@@ -107,6 +113,16 @@ public sealed partial class NominationsInitializer(
         recurring.AddOrUpdate<WorkflowSignals>(SignalsJobId, w => w.DeliverPendingAsync(CancellationToken.None), "* * * * *");
         // Entries a busy database left unsealed after their change committed.
         recurring.AddOrUpdate<Audit.AuditTrail>(AuditSealJobId, a => a.SealAsync(CancellationToken.None), "* * * * *");
+        if (string.IsNullOrWhiteSpace(options.CalendarSyncCron))
+        {
+            recurring.RemoveIfExists(AnnualCalendar.JobId);
+        }
+        else
+        {
+            recurring.AddOrUpdate<AnnualCalendar>(AnnualCalendar.JobId, c => c.SyncAsync(CancellationToken.None), options.CalendarSyncCron);
+            // Now, not at the next hour: the workflows are loaded by the time a worker takes it.
+            recurring.Trigger(AnnualCalendar.JobId);
+        }
 
         // What a stop between two steps left: workflows not started, counts not finished, signals not delivered.
         var restarted = await nominations.StartMissingWorkflowsAsync(cancellationToken).ConfigureAwait(false);
@@ -175,9 +191,12 @@ public sealed partial class NominationsInitializer(
             "Hộ ông Trần Văn An", "Hộ bà Nguyễn Thị Bích", "Hộ ông Lê Văn Cường", "Hộ ông Phạm Đình Dũng", "Hộ bà Võ Thị Én", "Hộ ông Hồ Sĩ Giang",
             "Hộ ông Đặng Văn Hải", "Hộ bà Bùi Thị Hạnh", "Hộ ông Ngô Quang Khánh", "Hộ ông Dương Văn Lâm", "Hộ bà Phan Thị Mận", "Hộ ông Thái Văn Nam",
         ];
+        // Posted at the thôn's cultural house for ten days, ended before the letter is sent (NĐ 86/2023).
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var list = await proposals.CreateAsync(new ProposalRequest("thon-2", year, $"Đề nghị công nhận danh hiệu Gia đình văn hóa năm {year}", "08/TTr-T2",
             households.Select(h => new ProposalNomineeRequest("Household", null, null, h, "GDVH",
-                "Thực hiện tốt nếp sống văn minh, tham gia phong trào chuyển đổi số, giữ gìn vệ sinh môi trường.", null, null, null)).ToList()),
+                "Thực hiện tốt nếp sống văn minh, tham gia phong trào chuyển đổi số, giữ gìn vệ sinh môi trường.", null, null, null)).ToList(),
+            today.AddDays(-12), today.AddDays(-3)),
             UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
         if (list.Value is { } proposal) await proposals.SubmitAsync(proposal.Id, UnitActor("thon-2"), cancellationToken).ConfigureAwait(false);
     }

@@ -12,7 +12,8 @@ public sealed record ProposalNomineeRequest(
     string? NomineeKind, long? PersonId, string? NomineeUnitId, string? HouseholdName, string? AwardCode, string? AchievementSummary,
     string? PerformanceRating, bool? InitiativeRecognized, int? AdvancedWorkerPercent);
 
-public sealed record ProposalRequest(string? UnitId, int? Year, string? Title, string? LetterNumber, IReadOnlyList<ProposalNomineeRequest>? Nominees);
+public sealed record ProposalRequest(
+    string? UnitId, int? Year, string? Title, string? LetterNumber, IReadOnlyList<ProposalNomineeRequest>? Nominees, DateOnly? PostedFrom = null, DateOnly? PostedTo = null);
 
 public sealed record NomineeReviewRequest(string? Outcome, string? Note);
 
@@ -28,7 +29,7 @@ public sealed record ProposalView(string Id, string UnitId, string UnitName, int
 /// one (a returned nominee goes back to the unit and may be sent again on its own; it does not hold the others back).
 /// </summary>
 public sealed class ProposalService(
-    NominationsContexts contexts, IDefinitionStore definitions, IWorkflowRuntime runtime, TimeProvider clock) : ITaskDecisionGuard
+    NominationsContexts contexts, IDefinitionStore definitions, IWorkflowRuntime runtime, AnnualCalendar calendar, TimeProvider clock) : ITaskDecisionGuard
 {
     public const string Workflow = "proposal-commune";
     public const string ReviewTaskId = "review";
@@ -59,6 +60,8 @@ public sealed class ProposalService(
         var nominees = request.Nominees ?? [];
         if (nominees.Count == 0) Error("nominees", "Danh sách đề nghị cần ít nhất một đối tượng.");
         if (nominees.Count > MaxNominees) Error("nominees", $"Một văn bản đề nghị tối đa {MaxNominees} đối tượng; hãy tách thành nhiều văn bản.");
+        if ((request.PostedFrom is null) != (request.PostedTo is null)) Error(request.PostedFrom is null ? "postedFrom" : "postedTo", "Ghi cả ngày bắt đầu và ngày kết thúc niêm yết.");
+        else if (request.PostedTo < request.PostedFrom) Error("postedTo", "Ngày kết thúc niêm yết không được trước ngày bắt đầu.");
 
         var awards = await db.AwardKinds.AsNoTracking().Where(a => a.Active).ToDictionaryAsync(a => a.Code, cancellationToken).ConfigureAwait(false);
         var personIds = nominees.Where(n => n.PersonId is not null).Select(n => n.PersonId!.Value).Distinct().ToList();
@@ -146,6 +149,7 @@ public sealed class ProposalService(
         var proposal = new Proposal
         {
             Id = proposalId, UnitId = unitId, Year = year, Title = request.Title!.Trim(), LetterNumber = string.IsNullOrWhiteSpace(request.LetterNumber) ? null : request.LetterNumber.Trim(),
+            PostedFrom = request.PostedFrom, PostedTo = request.PostedTo,
             CreatedBy = actor.UserName, CreatedAt = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -171,6 +175,7 @@ public sealed class ProposalService(
         if (proposal is null || (!actor.SeesAllNominations && actor.UnitId != proposal.UnitId)) return DomainResult<Proposal>.NotFound("Không có văn bản đề nghị này.");
         if (!actor.IsOffice && actor.UnitId != proposal.UnitId) return DomainResult<Proposal>.Forbidden("Chỉ đơn vị đề nghị gửi văn bản này.");
         if (proposal.Status != nameof(ProposalStatus.Draft)) return DomainResult<Proposal>.Conflict($"Văn bản đã gửi ({ProposalStateMachine.Labels[proposal.Status]}).");
+        if (await PostingProblemAsync(db, proposal, cancellationToken).ConfigureAwait(false) is { } posting) return DomainResult<Proposal>.Invalid("postedFrom", posting);
         var definition = await definitions.FindPublishedAsync(Workflow, cancellationToken).ConfigureAwait(false);
         if (definition is null) return DomainResult<Proposal>.Conflict($"Quy trình '{Workflow}' chưa được ban hành.");
         var now = clock.GetUtcNow();
@@ -191,7 +196,26 @@ public sealed class ProposalService(
         var count = await db.Nominations.CountAsync(n => n.ProposalId == id, cancellationToken).ConfigureAwait(false);
         var input = new JsonObject { ["proposalId"] = id, ["title"] = proposal.Title, ["unitId"] = unit.Id, ["unitName"] = unit.Name, ["year"] = proposal.Year, ["count"] = count };
         await runtime.StartAsync(definition, new StartOptions(input, CorrelationId: id, InstanceId: InstanceId(id)), cancellationToken).ConfigureAwait(false);
+        await calendar.CloseFulfilledAsync(unit.Id, proposal.Year, actor.UserName, cancellationToken).ConfigureAwait(false);
         return DomainResult<Proposal>.Success((await db.Proposals.AsNoTracking().FirstAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// An award posted at the unit before its dossier (Gia đình văn hóa, NĐ 86/2023) is sent only after a posting of its
+    /// full length has ended; the commune does not post it again.
+    /// </summary>
+    private async Task<string?> PostingProblemAsync(NominationsDbContext db, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var codes = await db.Nominations.Where(n => n.ProposalId == proposal.Id).Select(n => n.AwardCode).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var award = await db.AwardKinds.AsNoTracking().Where(a => codes.Contains(a.Code) && a.PostingAtUnit && a.PostingDays > 0)
+            .OrderByDescending(a => a.PostingDays).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (award is null) return null;
+        var rule = $"Danh sách đề nghị công nhận “{award.Name}” phải niêm yết công khai {award.PostingDays} ngày tại đơn vị (thôn) và hết thời gian niêm yết trước khi gửi hồ sơ (Nghị định 86/2023/NĐ-CP)";
+        if (proposal.PostedFrom is not { } from || proposal.PostedTo is not { } to) return rule + ": cần ghi ngày niêm yết.";
+        var length = to.DayNumber - from.DayNumber + 1;
+        if (length < award.PostingDays) return $"{rule}: danh sách mới niêm yết {length} ngày ({from:dd/MM/yyyy}–{to:dd/MM/yyyy}).";
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        return to >= today ? $"{rule}: thời gian niêm yết đến hết ngày {to:dd/MM/yyyy}." : null;
     }
 
     /// <summary>The office accepts, returns (to the unit, with what to add) or refuses one nominee while it reviews the list.</summary>

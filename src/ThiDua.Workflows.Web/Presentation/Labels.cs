@@ -24,6 +24,7 @@ public static class Labels
         "Sign" => "Ký tờ trình",
         "Resubmit" => "Hoàn thiện, trình lại",
         "Close" => "Đóng hồ sơ",
+        "Forwarded" => "Đã chuyển quyết định đến đơn vị",
         null => "",
         _ => action,
     };

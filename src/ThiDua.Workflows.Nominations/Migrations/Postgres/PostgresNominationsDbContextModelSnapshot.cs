@@ -172,6 +172,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("PostingAtUnit")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PostingDays")
                         .HasColumnType("integer");
 
@@ -232,6 +235,62 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.HasKey("SessionId", "NominationId", "UserName");
 
                     b.ToTable("BallotReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CalendarDeadline", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AwardCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OpensDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reminders")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CalendarDeadlines", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Campaign", b =>
@@ -366,6 +425,15 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("CertificateHandedOverOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CertificateReceivedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CertificateRecordedBy")
+                        .HasColumnType("text");
+
                     b.Property<int?>("CommendationType")
                         .HasColumnType("integer");
 
@@ -393,8 +461,26 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("PrizeFund")
+                        .HasColumnType("text");
+
                     b.Property<long?>("PrizeMoney")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("PrizePaidAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PrizePaidBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PrizePaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PrizeRecordedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrizeVoucher")
+                        .HasColumnType("text");
 
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
@@ -932,6 +1018,12 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
                     b.Property<string>("LetterNumber")
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PostedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PostedTo")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -167,6 +167,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PostingAtUnit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PostingDays")
                         .HasColumnType("INTEGER");
 
@@ -227,6 +230,62 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.HasKey("SessionId", "NominationId", "UserName");
 
                     b.ToTable("BallotReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.CalendarDeadline", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpensDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reminders")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CalendarDeadlines", (string)null);
                 });
 
             modelBuilder.Entity("ThiDua.Workflows.Nominations.Entities.Campaign", b =>
@@ -353,6 +412,15 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CertificateHandedOverOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateReceivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateRecordedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CommendationType")
                         .HasColumnType("INTEGER");
 
@@ -380,8 +448,26 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrizeFund")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PrizeMoney")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrizePaidAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrizePaidBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PrizePaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrizeRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrizeVoucher")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
@@ -908,6 +994,12 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LetterNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostedTo")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
