@@ -119,6 +119,8 @@ public sealed partial class AnnualCalendar(
                 var instance = await store.FindInstanceAsync(id, cancellationToken).ConfigureAwait(false);
                 var state = instance?.Status switch
                 {
+                    // Done before its task opened (a list sent early): nothing was opened, and nothing is owed.
+                    null when await FulfilledAsync(db, deadline, ownerId, year, cancellationToken).ConfigureAwait(false) => CalendarTaskState.Done,
                     null => CalendarTaskState.NotOpen,
                     WorkflowStatus.Finished => CalendarTaskState.Done,
                     _ when now > days.EndOfWorkingDay(due) => CalendarTaskState.Overdue,

@@ -21,7 +21,8 @@ public sealed record ProposalNomineeView(string Id, string NomineeKind, string N
     string AchievementSummary, IReadOnlyList<string> EligibilityIssues, string? CouncilResult, string? DecisionNumber);
 
 public sealed record ProposalView(string Id, string UnitId, string UnitName, int Year, string Title, string? LetterNumber, string Status, string StatusLabel,
-    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, string? DecisionNumber, int NomineeCount, IReadOnlyList<ProposalNomineeView>? Nominees);
+    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, string? DecisionNumber, int NomineeCount, IReadOnlyList<ProposalNomineeView>? Nominees,
+    DateOnly? PostedFrom = null, DateOnly? PostedTo = null);
 
 /// <summary>
 /// A unit's list proposal: one văn bản đề nghị with a danh sách of many nominees, written in one transaction; sent to
@@ -311,5 +312,5 @@ public sealed class ProposalService(
 
     private static ProposalView View(Proposal p, Dictionary<string, string> units, Dictionary<string, string> numbers, int count, IReadOnlyList<ProposalNomineeView>? nominees) =>
         new(p.Id, p.UnitId, units.GetValueOrDefault(p.UnitId, p.UnitId), p.Year, p.Title, p.LetterNumber, p.Status, ProposalStateMachine.Labels[p.Status], p.CreatedAt, p.SubmittedAt,
-            p.DecisionId is null ? null : numbers.GetValueOrDefault(p.DecisionId), count, nominees);
+            p.DecisionId is null ? null : numbers.GetValueOrDefault(p.DecisionId), count, nominees, p.PostedFrom, p.PostedTo);
 }
