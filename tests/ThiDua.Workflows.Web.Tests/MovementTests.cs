@@ -125,6 +125,28 @@ public sealed class MovementTests(WebHost host)
     }
 
     [Fact]
+    public async Task AMergedSchoolsTitles_CountInTheChainOfTheSchoolThatContinuesIt()
+    {
+        // The demo register: TTLĐXS 2024 of the school of the commune merged on 1/7/2025, TTLĐXS 2025 of the school
+        // that continues it. Two consecutive years for a Bằng khen of the province in 2026 — counted only with the merger.
+        object Body(string unit) => new
+        {
+            unitId = unit, nomineeKind = "Collective", nomineeUnitId = unit, awardCode = "BKTINH", year = 2026,
+            achievementSummary = "Tập thể hoàn thành xuất sắc nhiệm vụ, dẫn đầu phong trào chuyển đổi số trong trường học.", advancedWorkerPercent = 80,
+        };
+        var merged = await _api.CreateAsync("vanphong", Body("truong-thcs"));
+        Assert.DoesNotContain(merged["eligibilityIssues"]!.AsArray(), i => i!.GetValue<string>().Contains("Tập thể lao động xuất sắc", StringComparison.Ordinal));
+        var alone = await _api.CreateAsync("vanphong", Body("truong-tieu-hoc"));
+        var issue = Assert.Single(alone["eligibilityIssues"]!.AsArray(), i => i!.GetValue<string>().Contains("Tập thể lao động xuất sắc", StringComparison.Ordinal));
+        Assert.Contains("(2024, 2025)", issue!.GetValue<string>());
+        Assert.Contains("kể cả đơn vị trước sáp nhập", issue.GetValue<string>());
+
+        // The office sees the merger where it keeps the units.
+        var page = await (await _api.As("vanphong")).GetStringAsync("/settings/units");
+        Assert.Contains("Đã sáp nhập vào Trường THCS xã Trường Lưu từ 01/07/2025", page);
+    }
+
+    [Fact]
     public async Task TheCommuneCouncil_VotesOnCoThiDuaChinhPhu_ByMajority_NotTheProvincesEightyPercent()
     {
         var award = (await _api.GetAsync("vanphong", "/api/awards")).AsArray().Single(a => a!["code"]!.GetValue<string>() == "COCP")!;

@@ -40,6 +40,14 @@ public sealed class Unit
     public int MemberCount { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>
+    /// For a unit that no longer exists on its own (the 2025 reorganisation merged communes and their schools): the unit
+    /// that continues it. Its titles count in that unit's chains (two years of TTLĐXS for a Bằng khen…).
+    /// </summary>
+    public string? MergedInto { get; set; }
+
+    public DateOnly? MergedOn { get; set; }
 }
 
 /// <summary>A discipline a person received: no achievement in its period counts toward an award (NĐ 152/2025 Art.4).</summary>

@@ -25,7 +25,13 @@ internal static class DemoData
             Unit("hkd-tran-van-an", "Hộ kinh doanh Trần Văn An (cơ khí)", UnitKind.HouseholdBusiness, 4),
             Unit("thon-1", "Thôn 1", UnitKind.Village, 0),
             Unit("thon-2", "Thôn 2", UnitKind.Village, 0),
-            Unit("thon-3", "Thôn 3", UnitKind.Village, 0));
+            Unit("thon-3", "Thôn 3", UnitKind.Village, 0),
+            // The school of a commune merged into Trường Lưu on 1/7/2025: its titles count for the school that continues it.
+            new Unit
+            {
+                Id = "truong-thcs-xa-cu", Name = "Trường THCS của xã cũ (trước sắp xếp 01/7/2025)", Kind = UnitKind.School, MemberCount = 0,
+                Active = false, MergedInto = "truong-thcs", MergedOn = new DateOnly(2025, 7, 1),
+            });
         var people = new[]
         {
             new Person { FullName = "Nguyễn Thị Hương", Gender = "Nữ", BirthYear = 1988, Position = "Chi hội trưởng phụ nữ", UnitId = "thon-1" },
@@ -87,7 +93,20 @@ internal static class DemoData
             // Before the two-tier reform (1/7/2025) the district chair decided commune-level titles.
             Earlier(people[3], "CSTDCS", 2024, "98/QĐ-UBND", options, "Chủ tịch UBND huyện Can Lộc"),
             Earlier(people[3], "CSTDCS", 2025, "131/QĐ-UBND", options),
-            Earlier(people[1], "LDTT", 2025, "130/QĐ-UBND", options));
+            Earlier(people[1], "LDTT", 2025, "130/QĐ-UBND", options),
+            // The merged school's 2024 title and the continuing school's 2025 one: two consecutive years for its chains.
+            EarlierCollective("truong-thcs-xa-cu", "Trường THCS của xã cũ (trước sắp xếp 01/7/2025)", "TTLDXS", 2024, "3120/QĐ-UBND", options),
+            EarlierCollective("truong-thcs", "Trường THCS xã Trường Lưu", "TTLDXS", 2025, "52/QĐ-UBND", options));
+    }
+
+    private static Commendation EarlierCollective(string unitId, string name, string award, int year, string number, NominationOptions options)
+    {
+        var kind = AwardCatalogSeed.All(options).First(a => a.Code == award);
+        return new Commendation
+        {
+            UnitId = unitId, NomineeName = name, AwardCode = award, Year = year, DecisionNumber = number, DecidedOn = new DateOnly(year + 1, 1, 15),
+            Issuer = kind.DecidedBy, PrizeMoney = PrizeMoney.For(kind, NomineeKind.Collective, options.BaseSalary),
+        };
     }
 
     public static IEnumerable<SeedUser> ExtraUsers()

@@ -12,7 +12,7 @@ internal static class Eligibility
         var history = nomination.PersonId is { } personId
             ? await db.Commendations.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false)
             : nomination.NomineeUnitId is { } unitId
-                ? await db.Commendations.AsNoTracking().Where(c => c.UnitId == unitId).ToListAsync(cancellationToken).ConfigureAwait(false)
+                ? await CollectiveHistoryAsync(db, unitId, cancellationToken).ConfigureAwait(false)
                 : [];
         var sameYear = nomination.PersonId is { } p2
             ? await db.Nominations.AsNoTracking().Where(n => n.PersonId == p2 && n.Year == nomination.Year).ToListAsync(cancellationToken).ConfigureAwait(false)
@@ -21,5 +21,20 @@ internal static class Eligibility
         holds.AddRange(db.EligibilityHolds.Local.Where(h => h.NominationId == nomination.Id && h.Id == 0));
         var issues = EligibilityRules.Check(nomination, new EligibilityFacts(award, person, history, sameYear, holds));
         return issues.Count == 0 ? null : string.Join('\n', issues);
+    }
+
+    /// <summary>A collective's register, with the titles of the units merged into it (and into those, a few levels up).</summary>
+    public static async Task<List<Commendation>> CollectiveHistoryAsync(NominationsDbContext db, string unitId, CancellationToken cancellationToken)
+    {
+        var units = new List<string> { unitId };
+        var frontier = units.ToList();
+        for (var level = 0; level < 5 && frontier.Count > 0; level++)
+        {
+            frontier = await db.Units.AsNoTracking().Where(u => u.MergedInto != null && frontier.Contains(u.MergedInto) && !units.Contains(u.Id))
+                .Select(u => u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            units.AddRange(frontier);
+        }
+
+        return await db.Commendations.AsNoTracking().Where(c => c.UnitId != null && units.Contains(c.UnitId)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }

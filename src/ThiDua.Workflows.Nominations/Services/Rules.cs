@@ -119,6 +119,11 @@ public static class EligibilityRules
                 if (!consecutive && !nomination.InitiativeRecognized)
                     issues.Add($"Chưa thấy 2 năm liên tục ({nomination.Year - 2}, {nomination.Year - 1}) đạt Chiến sĩ thi đua cơ sở trong sổ khen thưởng.");
                 break;
+            case "BKTINH" when nomination.NomineeKind == NomineeKind.Collective && nomination.CommendationType == CommendationType.Merit:
+                // The register of a collective includes the units merged into it (the 2025 reorganisation).
+                if (!Enumerable.Range(1, 2).All(back => facts.History.Any(c => c.AwardCode == "TTLDXS" && c.Year == nomination.Year - back)))
+                    issues.Add($"Chưa thấy 2 năm liên tục ({nomination.Year - 2}, {nomination.Year - 1}) đạt “Tập thể lao động xuất sắc” trong sổ khen thưởng của tập thể, kể cả đơn vị trước sáp nhập; nếu 2 năm liên tục hoàn thành xuất sắc nhiệm vụ, kiểm tra trong hồ sơ.");
+                break;
         }
 
         return issues;

@@ -10,7 +10,7 @@ public sealed record PersonRequest(string? FullName, string? Gender, int? BirthY
 
 public sealed record DisciplineRequest(string? Form, DateOnly? From, DateOnly? Until, string? Note);
 
-public sealed record UnitPeople(string Id, string Name, string Kind, bool Active, IReadOnlyList<Person> People);
+public sealed record UnitPeople(string Id, string Name, string Kind, bool Active, IReadOnlyList<Person> People, string? MergedIntoName = null, DateOnly? MergedOn = null);
 
 public sealed record UserView(string UserName, string DisplayName, string? Email, string? UnitId, bool Active, IReadOnlyList<string> Roles);
 
@@ -155,7 +155,9 @@ public sealed class Settings(NominationsContexts contexts, AuditTrail audit, Tim
         await using var db = contexts.Create();
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
         var people = (await db.People.AsNoTracking().OrderBy(p => p.FullName).ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.UnitId);
-        return units.Select(u => new UnitPeople(u.Id, u.Name, u.Kind.ToString(), u.Active, people[u.Id].ToList())).ToList();
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        return units.Select(u => new UnitPeople(u.Id, u.Name, u.Kind.ToString(), u.Active, people[u.Id].ToList(),
+            u.MergedInto is null ? null : names.GetValueOrDefault(u.MergedInto, u.MergedInto), u.MergedOn)).ToList();
     }
 
     /// <summary>Adds a person to a unit (the office for any unit, a unit for itself); every field is checked first.</summary>

@@ -1119,6 +1119,12 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MergedInto")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MergedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)

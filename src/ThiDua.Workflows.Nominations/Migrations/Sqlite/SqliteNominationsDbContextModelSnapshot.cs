@@ -1096,6 +1096,12 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MergedInto")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MergedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
