@@ -42,6 +42,7 @@ public static class NominationsServiceCollectionExtensions
         services.TryAddSingleton<AwardDelivery>();
         services.TryAddSingleton<ProposalService>();
         services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<ProposalService>());
+        services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard, HoldGuard>();
         services.TryAddSingleton<Documents.PdfConverter>();
         services.TryAddSingleton<Documents.ProvincePackage>();
         services.AddSingleton<ThiDua.Workflows.Notifications.Tasks.ITaskDecisionGuard>(sp => sp.GetRequiredService<Documents.ProvincePackage>());

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Workflows.Nominations;
+using ThiDua.Workflows.Scheduling.Calendar;
 
 namespace ThiDua.Workflows.Web.Tests;
 
@@ -122,6 +126,47 @@ public sealed class MovementTests(WebHost host)
         Assert.Equal(HttpStatusCode.BadRequest, (await (await _api.As("thon1")).PostAsJsonAsync("/api/nominations", Body(2027))).StatusCode);
         // After the period ends the year counts again.
         await _api.CreateAsync("thon1", Body(2028));
+    }
+
+    [Fact]
+    public async Task AHold_CanBePlacedAtAnyStepBeforeTheDecision_StopsTheStep_AndPausesTheLegalClock()
+    {
+        var person = await _api.NewPersonAsync("thon1", "thon-1", "Phạm Thị Tạm Dừng");
+        var id = (await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Individual", personId = person, awardCode = "CSTDCS", year = 2026,
+            achievementSummary = "Sáng kiến số hóa sổ theo dõi hộ nghèo.", performanceRating = "Excellent", initiativeRecognized = true }))["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await _api.UploadAsync("thon1", id, "AchievementReport", "Báo cáo thành tích.pdf", NominationApi.Pdf(id))).StatusCode);
+        await _api.PostAsync("thon1", $"/api/nominations/{id}/submit", new { });
+
+        // Before the completeness check (not only under appraisal, as before): held, the step cannot be decided.
+        await _api.OpenTaskAsync(id, "completeness");
+        await _api.PostAsync("vanphong", $"/api/nominations/{id}/holds", new { reason = "Đang xác minh đơn tố cáo", note = "Đơn gửi ngày 20/11" }, HttpStatusCode.Accepted);
+        Assert.Equal(HttpStatusCode.Conflict, (await (await _api.As("vanphong")).PostAsJsonAsync($"/api/nominations/{id}/holds", new { reason = "Lần hai" })).StatusCode);
+        var task = await _api.OpenTaskAsync(id, "completeness");
+        var refused = await (await _api.As("vanphong")).PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(task["id"]!.GetValue<string>())}/complete", new { action = "Complete" });
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("đang tạm dừng xét (Đang xác minh đơn tố cáo)", text);
+        Assert.Contains("Nghị định 152/2025/NĐ-CP Điều 4", text);
+        await _api.PostAsync("vanphong", $"/api/nominations/{id}/holds/release", new { note = "Đơn không có cơ sở" });
+        await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        var received = await _api.WaitStatusAsync(id, "Received");
+        var due = received["nomination"]!["dueAt"]!.GetValue<DateTimeOffset>();
+
+        // Under appraisal, held three working days: the legal due date moves by three working days.
+        await _api.OpenTaskAsync(id, "appraisal");
+        await _api.PostAsync("vanphong", $"/api/nominations/{id}/holds", new { reason = "Chờ kết luận thanh tra" }, HttpStatusCode.Accepted);
+        await _api.WaitStatusAsync(id, "OnHold");
+        var calendar = host.Services.GetRequiredService<WorkingCalendar>();
+        var today = calendar.LocalDate(DateTimeOffset.UtcNow);
+        await using (var db = host.Services.GetRequiredService<NominationsContexts>().Create())
+            await db.EligibilityHolds.Where(h => h.NominationId == id && h.ReleasedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.PlacedAt, calendar.StartOfWorkingDay(calendar.AddWorkingDays(today, -3))));
+        await _api.PostAsync("vanphong", $"/api/nominations/{id}/holds/release", new { note = "Thanh tra kết luận không vi phạm" });
+        var back = await _api.WaitStatusAsync(id, "Received");
+        // Three working days back from a weekday; from a weekend day, the days between count the same way.
+        var paused = calendar.WorkingDaysBetween(calendar.AddWorkingDays(today, -3), today);
+        Assert.Equal(calendar.EndOfWorkingDay(calendar.AddWorkingDays(calendar.LocalDate(due), paused)), back["nomination"]!["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Contains(back["history"]!.AsArray(), e => e!["note"]?.GetValue<string>()?.Contains($"hạn giải quyết lùi {paused} ngày làm việc", StringComparison.Ordinal) == true);
     }
 
     [Fact]

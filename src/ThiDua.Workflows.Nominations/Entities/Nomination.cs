@@ -141,6 +141,13 @@ public sealed class Nomination
     /// <summary>The legal time limit (working days from <see cref="CompleteAt"/>).</summary>
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>
+    /// Set while the office holds the nomination at a step other than appraisal (NĐ 152 Art.4): nothing moves it on,
+    /// and on release the legal due date moves by the working days it was held. A hold during appraisal is the
+    /// <see cref="NominationStatuses.OnHold"/> status instead.
+    /// </summary>
+    public DateTimeOffset? HeldSince { get; set; }
+
     public string? WorkflowDefinitionId { get; set; }
 
     public string? WorkflowInstanceId { get; set; }

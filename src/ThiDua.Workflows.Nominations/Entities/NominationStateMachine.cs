@@ -94,11 +94,15 @@ public static class NominationStateMachine
     /// <summary>No move leaves a final status.</summary>
     public static bool IsFinal(NominationStatus status) => Table[status].Length == 0;
 
+    /// <summary>A hold may be placed at any step after the unit sends the dossier and before the decision (NĐ 152 Art.4).</summary>
+    public static bool CanHoldAt(NominationStatus status) => status is NominationStatus.Submitted or NominationStatus.Received or NominationStatus.Eligible
+        or NominationStatus.PublicPosting or NominationStatus.AwaitingCouncil or NominationStatus.CouncilApproved or NominationStatus.AwaitingDecision;
+
     /// <summary>
     /// The actions a person may take on a nomination now: the unit (or the office) on its dossier before appraisal,
     /// the office on holds during appraisal and on the province's answer.
     /// </summary>
-    public static IReadOnlySet<NominationAction> PermittedActions(string status, string nominationUnitId, string? actorUnitId, bool actorIsOffice)
+    public static IReadOnlySet<NominationAction> PermittedActions(string status, string nominationUnitId, string? actorUnitId, bool actorIsOffice, bool held = false)
     {
         var state = Parse(status);
         var owner = actorIsOffice || (actorUnitId is not null && actorUnitId == nominationUnitId);
@@ -107,8 +111,8 @@ public static class NominationStateMachine
         if ((owner && state is NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.ReturnedForSupplement) || (actorIsOffice && !IsFinal(state)))
             actions.Add(NominationAction.AddDocuments);
         if (owner && state is NominationStatus.Draft or NominationStatus.ReturnedForSupplement) actions.Add(NominationAction.Submit);
-        if (actorIsOffice && state == NominationStatus.Received) actions.Add(NominationAction.PlaceHold);
-        if (actorIsOffice && state == NominationStatus.OnHold) actions.Add(NominationAction.ReleaseHold);
+        if (actorIsOffice && !held && CanHoldAt(state)) actions.Add(NominationAction.PlaceHold);
+        if (actorIsOffice && (held || state == NominationStatus.OnHold)) actions.Add(NominationAction.ReleaseHold);
         if (actorIsOffice && state == NominationStatus.ForwardedToProvince) actions.Add(NominationAction.RecordProvinceOutcome);
         return actions;
     }

@@ -79,6 +79,8 @@ public sealed class CouncilService(
             if (n is null) return DomainResult<CouncilSession>.Invalid("nominationIds", $"Không có hồ sơ '{id}'.");
             if (n.Status != NominationStatuses.AwaitingCouncil)
                 return DomainResult<CouncilSession>.Invalid("nominationIds", $"Hồ sơ của {n.NomineeName} chưa đến bước Hội đồng xét (trạng thái: {NominationStatuses.Labels[n.Status]}).");
+            if (n.HeldSince is not null)
+                return DomainResult<CouncilSession>.Invalid("nominationIds", $"Hồ sơ của {n.NomineeName} đang tạm dừng xét (Nghị định 152/2025/NĐ-CP Điều 4): Hội đồng chưa xét được.");
             if (await db.CouncilSessionItems.AnyAsync(i => i.NominationId == id && i.Result == "Pending", cancellationToken).ConfigureAwait(false))
                 return DomainResult<CouncilSession>.Invalid("nominationIds", $"Hồ sơ của {n.NomineeName} đã có trong một phiên họp đang mở.");
         }

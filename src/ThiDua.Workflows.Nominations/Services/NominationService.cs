@@ -7,6 +7,7 @@ using ThiDua.Workflows.Nominations.Activities;
 using ThiDua.Workflows.Nominations.Entities;
 using ThiDua.Workflows.Notifications;
 using ThiDua.Workflows.Notifications.Tasks;
+using ThiDua.Workflows.Scheduling.Calendar;
 using ThiDua.Workflows.Scheduling.Tasks;
 
 namespace ThiDua.Workflows.Nominations.Services;
@@ -43,6 +44,7 @@ public sealed class NominationService(
     AttachmentPolicy attachments,
     WorkflowSignals signals,
     NominationOptions options,
+    WorkingCalendar calendar,
     TimeProvider clock)
 {
     public const string SupplementTaskId = "unitSupplement";
@@ -319,14 +321,19 @@ public sealed class NominationService(
         return DomainResult<Attachment>.Success(attachment);
     }
 
-    /// <summary>The office puts a nomination under appraisal on hold (ND 152 Art.4): its appraisal task takes the Hold action.</summary>
+    /// <summary>
+    /// The office puts a nomination on hold at any step before the decision (ND 152 Art.4): under appraisal its task
+    /// takes the Hold action; at another step the nomination is marked held, no task on it may be decided, and no
+    /// council may vote on it until it is released.
+    /// </summary>
     public async Task<DomainResult<bool>> PlaceHoldAsync(string id, string? reason, string? note, Actor actor, string? address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsOffice) return DomainResult<bool>.Forbidden("Chỉ Phòng Văn hóa - Xã hội được tạm dừng xét.");
         if (string.IsNullOrWhiteSpace(reason)) return DomainResult<bool>.Invalid("reason", "Cần ghi lý do tạm dừng (đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo...).");
+        if (reason.Trim().Length > 500) return DomainResult<bool>.Invalid("reason", "Lý do tạm dừng tối đa 500 ký tự.");
         var task = await decisions.FindOpenTaskAsync(id, AppraisalTaskId, cancellationToken).ConfigureAwait(false);
-        if (task is null) return DomainResult<bool>.Conflict("Chỉ tạm dừng được khi hồ sơ đang được thẩm định.");
+        if (task is null) return await HoldAtStepAsync(id, reason.Trim(), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), actor, cancellationToken).ConfigureAwait(false);
         var comment = string.IsNullOrWhiteSpace(note) ? reason.Trim() : $"{reason.Trim()}: {note.Trim()}";
         var outcome = await decisions.DecideSignedInAsync(task.Id, actor.UserName, "Hold", comment, address, cancellationToken).ConfigureAwait(false);
         return outcome switch
@@ -337,6 +344,31 @@ public sealed class NominationService(
         };
     }
 
+    private async Task<DomainResult<bool>> HoldAtStepAsync(string id, string reason, string? note, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
+        if (nomination is null) return DomainResult<bool>.NotFound($"Không có hồ sơ '{id}'.");
+        if (!NominationStateMachine.CanHoldAt(NominationStateMachine.Parse(nomination.Status)))
+            return DomainResult<bool>.Conflict($"Chỉ tạm dừng được hồ sơ đã gửi và chưa có quyết định (hồ sơ đang ở bước “{NominationStatuses.Labels[nomination.Status]}”).");
+        var now = clock.GetUtcNow();
+        // Conditional: of two holds at once, one takes effect.
+        var won = await db.Nominations.Where(n => n.Id == id && n.HeldSince == null && n.Status == nomination.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HeldSince, now).SetProperty(n => n.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+        if (won == 0) return DomainResult<bool>.Conflict("Hồ sơ đang tạm dừng xét hoặc vừa chuyển bước; tải lại trang.");
+        db.EligibilityHolds.Add(new EligibilityHold { NominationId = id, Reason = reason, Note = note, PlacedAt = now, PlacedBy = actor.UserName });
+        db.NominationEvents.Add(new NominationEvent
+        {
+            NominationId = id, Event = "PutOnHold", Status = nomination.Status, Actor = actor.UserName, At = now,
+            Note = $"Tạm dừng ở bước “{NominationStatuses.Labels[nomination.Status]}”: {reason}{(note is null ? "" : " — " + note)}",
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return DomainResult<bool>.Success(true);
+    }
+
+    /// <summary>Ends a hold: the legal due date moves by the working days the nomination was held, and it goes on from where it stood.</summary>
     public async Task<DomainResult<bool>> ReleaseHoldAsync(string id, string? note, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -345,15 +377,26 @@ public sealed class NominationService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var nomination = await db.Nominations.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
         if (nomination is null) return DomainResult<bool>.NotFound($"Không có hồ sơ '{id}'.");
+        var hold = await db.EligibilityHolds.AsNoTracking().Where(h => h.NominationId == id && h.ReleasedAt == null).OrderBy(h => h.PlacedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var atStep = nomination.HeldSince is not null;
+        if (hold is null || !(atStep || nomination.Status == NominationStatuses.OnHold)) return DomainResult<bool>.Conflict("Hồ sơ không ở trạng thái tạm dừng xét.");
         var now = clock.GetUtcNow();
         var released = await db.EligibilityHolds.Where(h => h.NominationId == id && h.ReleasedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ReleasedAt, now).SetProperty(h => h.ReleasedBy, actor.UserName), cancellationToken).ConfigureAwait(false);
-        if (released == 0 || nomination.Status != NominationStatuses.OnHold) return DomainResult<bool>.Conflict("Hồ sơ không ở trạng thái tạm dừng xét.");
-        var signal = signals.Add(db, id, NominationStimuli.HoldReleased, new JsonObject { ["note"] = string.IsNullOrWhiteSpace(note) ? "Hết tạm dừng xét" : note, ["by"] = actor.UserName });
-        db.NominationEvents.Add(new NominationEvent { NominationId = id, Event = "HoldReleased", Actor = actor.UserName, At = now, Note = note });
+        if (released == 0) return DomainResult<bool>.Conflict("Hồ sơ không ở trạng thái tạm dừng xét.");
+
+        // The legal clock stands still while held (NĐ 152 Art.4): the due date moves by the working days of the hold.
+        var paused = calendar.WorkingDaysBetween(calendar.LocalDate(hold.PlacedAt), calendar.LocalDate(now));
+        var due = nomination.DueAt is { } d && paused > 0 ? calendar.EndOfWorkingDay(calendar.AddWorkingDays(calendar.LocalDate(d), paused)) : nomination.DueAt;
+        await db.Nominations.Where(n => n.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HeldSince, (DateTimeOffset?)null).SetProperty(n => n.DueAt, due).SetProperty(n => n.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+        var text = (string.IsNullOrWhiteSpace(note) ? "Hết tạm dừng xét" : note.Trim())
+            + (due != nomination.DueAt && due is { } moved ? $"; hạn giải quyết lùi {paused} ngày làm việc, đến {calendar.LocalDate(moved):dd/MM/yyyy}" : "");
+        db.NominationEvents.Add(new NominationEvent { NominationId = id, Event = "HoldReleased", Status = nomination.Status, Actor = actor.UserName, At = now, Note = text });
+        var signal = atStep ? null : signals.Add(db, id, NominationStimuli.HoldReleased, new JsonObject { ["note"] = text, ["by"] = actor.UserName });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await signals.DeliverAsync([signal], cancellationToken).ConfigureAwait(false);
+        if (signal is not null) await signals.DeliverAsync([signal], cancellationToken).ConfigureAwait(false);
         return DomainResult<bool>.Success(true);
     }
 

@@ -64,12 +64,12 @@ public static class NominationEndpoints
 
         group.MapPost("/{id}/holds", async (string id, HoldRequest request, ClaimsPrincipal user, HttpContext http, NominationService service, CancellationToken ct) =>
             (await service.PlaceHoldAsync(id, request.Reason, request.Note, user.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false))
-                .ToHttp(_ => Results.Accepted($"/api/nominations/{id}", new { id, status = NominationStatuses.OnHold })))
-            .WithSummary("Puts a nomination under appraisal on hold (discipline, inspection, complaint pending — ND 152 Art.4).");
+                .ToHttp(_ => Results.Accepted($"/api/nominations/{id}", new { id, held = true })))
+            .WithSummary("Puts a nomination on hold at any step before the decision (discipline, inspection, complaint pending — ND 152 Art.4): under appraisal it becomes OnHold; elsewhere its steps wait. The legal clock pauses.");
 
         group.MapPost("/{id}/holds/release", async (string id, ReleaseRequest request, ClaimsPrincipal user, NominationService service, CancellationToken ct) =>
             (await service.ReleaseHoldAsync(id, request.Note, user.ToActor(), ct).ConfigureAwait(false)).ToHttp(_ => Results.Ok(new { id, released = true })))
-            .WithSummary("Ends a hold: the nomination goes back to appraisal.");
+            .WithSummary("Ends a hold: the nomination goes on from where it stood (back to appraisal from OnHold); the legal due date moves by the working days held.");
 
         group.MapPost("/{id}/objections", async (string id, ObjectionRequest request, ClaimsPrincipal user, HttpContext http, NominationService service, CancellationToken ct) =>
             (await service.AddObjectionAsync(id, request.Text, user.Identity!.Name, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false)).ToHttp(o => Results.Created($"/api/nominations/{id}", new { o.Id, o.At })))

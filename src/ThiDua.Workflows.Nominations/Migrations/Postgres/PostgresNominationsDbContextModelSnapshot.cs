@@ -823,6 +823,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                     b.Property<string>("EligibilityIssues")
                         .HasColumnType("text");
 
+                    b.Property<long?>("HeldSince")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("HouseholdName")
                         .HasColumnType("text");
 

@@ -806,6 +806,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                     b.Property<string>("EligibilityIssues")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HeldSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HouseholdName")
                         .HasColumnType("TEXT");
 
