@@ -170,6 +170,78 @@ public sealed class MovementTests(WebHost host)
     }
 
     [Fact]
+    public async Task ThonVanHoa_IsPostedAfterTheCouncilVotes_NotBeforeIt()
+    {
+        var id = (await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Collective", nomineeUnitId = "thon-1", awardCode = "THONVH", year = 2026,
+            achievementSummary = "Thôn đạt chuẩn văn hóa: 95% hộ Gia đình văn hóa, không có tệ nạn xã hội.", advancedWorkerPercent = 80 }))["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await _api.UploadAsync("thon1", id, "AchievementReport", "Báo cáo thành tích.pdf", NominationApi.Pdf(id))).StatusCode);
+        await _api.PostAsync("thon1", $"/api/nominations/{id}/submit", new { });
+        await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+        await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+
+        // Eligible goes straight to the council: the list is not posted before the vote (it was, before).
+        var before = await _api.WaitStatusAsync(id, "AwaitingCouncil");
+        Assert.DoesNotContain(before["history"]!.AsArray(), e => e!["status"]?.GetValue<string>() == "PublicPosting");
+
+        var members = await _api.CouncilOfAsync("tvh", 5);
+        await _api.VoteAsync(members, id, 5, "Phiên họp xét công nhận Thôn văn hóa");
+        await _api.WaitStatusAsync(id, "PublicPosting");
+
+        // Posted ten days after the vote; when the time is up with no objection, the chair decides.
+        var store = host.Services.GetRequiredService<ThiDua.Workflows.Engine.Stores.IWorkflowStore>();
+        ThiDua.Workflows.Engine.Runtime.Bookmark? ends = null;
+        for (var i = 0; i < 100 && ends is null; i++)
+        {
+            ends = (await store.FindInstanceAsync(ThiDua.Workflows.Nominations.Services.NominationService.InstanceId(id)))!.Bookmarks.FirstOrDefault(x => x.Name == "ThiDua.Nominations.PostingEnds");
+            if (ends is null) await Task.Delay(100);
+        }
+
+        var calendar = host.Services.GetRequiredService<WorkingCalendar>();
+        Assert.Equal(calendar.LocalDate(DateTimeOffset.UtcNow).AddDays(10), calendar.LocalDate(ends!.ResumeAt!.Value));
+        await host.Services.GetRequiredService<ThiDua.Workflows.Engine.Runtime.IWorkflowRuntime>().ResumeAsync(ends.Id);
+        await _api.WaitStatusAsync(id, "AwaitingDecision");
+    }
+
+    [Fact]
+    public async Task WithFewerPlacesThanPassedNominees_EqualVotesGoToTheWoman()
+    {
+        // The man is proposed first: by the agenda's order alone he would take the one place.
+        var man = (await _api.PostAsync("thon1", "/api/people", new { fullName = "Lê Văn Bằng", gender = "Nam", birthYear = 1985, position = "Cán bộ", unitId = "thon-1", recruitedOn = "2015-01-01" },
+            HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var woman = await _api.NewPersonAsync("thon1", "thon-1", "Lê Thị Bằng");
+        var ids = new List<string>();
+        foreach (var person in new[] { man, woman })
+        {
+            var id = (await _api.CreateAsync("thon1", new { unitId = "thon-1", nomineeKind = "Individual", personId = person, awardCode = "LDTT", year = 2026,
+                achievementSummary = "Hoàn thành tốt nhiệm vụ, tích cực chuyển đổi số.", performanceRating = "Good" }))["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Created, (await _api.UploadAsync("thon1", id, "AchievementReport", "Báo cáo thành tích.pdf", NominationApi.Pdf(id))).StatusCode);
+            await _api.PostAsync("thon1", $"/api/nominations/{id}/submit", new { });
+            await _api.CompleteAsync("vanphong", id, "completeness", "Complete");
+            await _api.CompleteAsync("vanphong", id, "appraisal", "Eligible");
+            await _api.WaitStatusAsync(id, "AwaitingCouncil");
+            ids.Add(id);
+        }
+
+        var members = await _api.CouncilOfAsync("bang", 5);
+        var tooMany = await (await _api.As("thuky")).PostAsJsonAsync("/api/council-sessions", new { title = "Phiên xét LĐTT", nominationIds = ids, places = 3 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("places", await tooMany.Content.ReadAsStringAsync());
+        var session = (await _api.PostAsync("thuky", "/api/council-sessions", new { title = "Phiên xét Lao động tiên tiến (1 suất)", nominationIds = ids, places = 1 }, HttpStatusCode.Created))["id"]!.GetValue<string>();
+        foreach (var member in members)
+        {
+            await _api.PostAsync("thuky", $"/api/council-sessions/{session}/attendance", new { userName = member, attendance = "Present" });
+            foreach (var id in ids) await _api.PostAsync(member, $"/api/council-sessions/{session}/ballots", new { nominationId = id, choice = "Approve" });
+        }
+
+        await _api.PostAsync("thuky", $"/api/council-sessions/{session}/close", new { });
+        await _api.WaitStatusAsync(ids[1], "AwaitingDecision");
+        var out_ = await _api.WaitStatusAsync(ids[0], "CouncilRejected");
+        var note = out_["history"]!.AsArray().Last(e => e!["event"]!.GetValue<string>() == "CouncilVoted")!["note"]!.GetValue<string>();
+        Assert.Contains("5/5 thành viên đồng ý", note);
+        Assert.Contains("ngoài 1 suất được đề nghị; bằng phiếu thì ưu tiên nữ — Nghị định 152/2025/NĐ-CP Điều 4", note);
+    }
+
+    [Fact]
     public async Task AMergedSchoolsTitles_CountInTheChainOfTheSchoolThatContinuesIt()
     {
         // The demo register: TTLĐXS 2024 of the school of the commune merged on 1/7/2025, TTLĐXS 2025 of the school

@@ -68,9 +68,9 @@ public sealed class WebHostTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.CreateClient().GetAsync("/api/campaign/plans")).StatusCode);
         var office = await _host.SignedInAsync("vanphong");
         var plans = await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
-        // Every active unit of the database (the demo's 14), started at start-up.
+        // Every active unit of the database (the demo's 14; the school merged in 2025 is inactive), started at start-up.
         var units = await (await _host.SignedInAsync("vanphong")).GetFromJsonAsync<JsonArray>("/api/units");
-        Assert.Equal(units!.Count, plans!.Count);
+        Assert.Equal(units!.Count(u => u!["active"]!.GetValue<bool>()), plans!.Count);
         Assert.Equal(14, plans.Count);
         Assert.All(plans, p => Assert.Equal("Suspended", p!["status"]!.GetValue<string>()));
 

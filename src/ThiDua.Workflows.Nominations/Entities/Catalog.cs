@@ -71,6 +71,9 @@ public sealed class AwardKind
     /// </summary>
     public bool PostingAtUnit { get; set; }
 
+    /// <summary>The commune posts the list after its council has voted, not before (Thôn văn hóa, NĐ 86/2023).</summary>
+    public bool PostingAfterCouncil { get; set; }
+
     /// <summary>Prize money as a multiple of the base salary (ND 152 Art.50–54).</summary>
     public decimal? PrizeMultipleIndividual { get; set; }
 

@@ -18,6 +18,12 @@ public sealed class CouncilSession
     /// <summary>All members of the council when the session was called: thresholds count on them, not on attendees.</summary>
     public int MemberCount { get; set; }
 
+    /// <summary>
+    /// The most nominees the council may recommend (a number the province or the plan sets), or none. Above it the
+    /// most votes win and, of equal votes, women first (NĐ 152/2025 Art.4).
+    /// </summary>
+    public int? Places { get; set; }
+
     public string? MinutesNumber { get; set; }
 
     public required string CreatedBy { get; set; }

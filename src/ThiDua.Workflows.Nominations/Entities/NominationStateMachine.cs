@@ -61,7 +61,8 @@ public static class NominationStateMachine
         [NominationStatus.Eligible] = [NominationStatus.PublicPosting, NominationStatus.AwaitingCouncil, NominationStatus.AwaitingDecision],
         [NominationStatus.PublicPosting] = [NominationStatus.AwaitingCouncil, NominationStatus.AwaitingDecision, NominationStatus.Rejected],
         [NominationStatus.AwaitingCouncil] = [NominationStatus.CouncilApproved, NominationStatus.AwaitingDecision, NominationStatus.CouncilRejected],
-        [NominationStatus.CouncilApproved] = [NominationStatus.AwaitingDecision],
+        // Awards posted after the vote (Thôn văn hóa) go to posting from here.
+        [NominationStatus.CouncilApproved] = [NominationStatus.AwaitingDecision, NominationStatus.PublicPosting],
         [NominationStatus.AwaitingDecision] = [NominationStatus.Decided, NominationStatus.Rejected, NominationStatus.ForwardedToProvince],
         [NominationStatus.ForwardedToProvince] = [NominationStatus.ProvinceDecided, NominationStatus.ProvinceReturned],
         [NominationStatus.ProvinceReturned] = [NominationStatus.AwaitingDecision, NominationStatus.ForwardedToProvince, NominationStatus.Closed],

@@ -116,5 +116,6 @@ public static class AwardCatalogSeed
         PrizeMultipleCollective = collective,
         Basis = basis,
         PostingAtUnit = code == "GDVH",
+        PostingAfterCouncil = code == "THONVH",
     };
 }

@@ -13,7 +13,7 @@ namespace ThiDua.Workflows.Nominations.Services;
 
 public sealed record SeatRequest(string UserName, string? Position);
 
-public sealed record CreateSessionRequest(string? Title, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? NominationIds, bool? Secret = null);
+public sealed record CreateSessionRequest(string? Title, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? NominationIds, bool? Secret = null, int? Places = null);
 
 public sealed record AttendanceRequest(string? UserName, string? Attendance);
 
@@ -67,6 +67,7 @@ public sealed class CouncilService(
             return DomainResult<CouncilSession>.Forbidden("Chỉ cơ quan thường trực (Phòng Văn hóa - Xã hội), thư ký hoặc Chủ tịch Hội đồng triệu tập phiên họp.");
         if (string.IsNullOrWhiteSpace(request.Title)) return DomainResult<CouncilSession>.Invalid("title", "Cần ghi tên phiên họp.");
         if (request.NominationIds is not { Count: > 0 } ids) return DomainResult<CouncilSession>.Invalid("nominationIds", "Cần chọn ít nhất một hồ sơ để Hội đồng xét.");
+        if (request.Places is < 1 || request.Places > ids.Count) return DomainResult<CouncilSession>.Invalid("places", $"Số lượng được đề nghị phải từ 1 đến {ids.Count} (số hồ sơ của phiên), hoặc để trống.");
 
         await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +96,7 @@ public sealed class CouncilService(
             Status = nameof(CouncilSessionStatus.Open),
             Secret = request.Secret ?? true,
             MemberCount = seats.Count,
+            Places = request.Places,
             CreatedBy = actor.UserName,
             CreatedAt = now,
         };
@@ -182,6 +184,26 @@ public sealed class CouncilService(
     }
 
     /// <summary>Closes voting, counts each item on ALL members, numbers the minutes and tells each nomination's workflow.</summary>
+    /// <summary>
+    /// With a number of places, the passed nominees beyond it: the most votes first; of equal votes, women (and
+    /// collectives, whose share of women is not recorded, after them), then the agenda's order (NĐ 152/2025 Art.4).
+    /// </summary>
+    private static async Task<HashSet<string>> BeyondPlacesAsync(
+        NominationsDbContext db, IEnumerable<CouncilSessionItem> items, Dictionary<string, VoteOutcome> outcomes, int places, CancellationToken cancellationToken)
+    {
+        var passed = items.Where(i => outcomes[i.NominationId].Passed).ToList();
+        if (passed.Count <= places) return [];
+        var ids = passed.Select(i => i.NominationId).ToList();
+        var women = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id) && n.PersonId != null)
+            .Join(db.People.AsNoTracking(), n => n.PersonId, p => p.Id, (n, p) => new { n.Id, p.Gender }).Where(x => x.Gender == "Nữ").Select(x => x.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return passed
+            .OrderByDescending(i => outcomes[i.NominationId].Approve)
+            .ThenBy(i => women.Contains(i.NominationId) ? 0 : 1)
+            .ThenBy(i => i.NominationId, StringComparer.Ordinal)
+            .Skip(places).Select(i => i.NominationId).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<DomainResult<CouncilSession>> CloseAsync(string sessionId, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -235,15 +257,19 @@ public sealed class CouncilService(
         // Nominees of a list proposal have no workflow of their own: their result is applied here, and the list's
         // workflow goes on once the council has counted every nominee of it (one ballot sheet).
         var listed = await context.Nominations.Where(n => itemIds.Contains(n.Id) && n.ProposalId != null).ToDictionaryAsync(n => n.Id, cancellationToken).ConfigureAwait(false);
+        var outcomes = session.Items.ToDictionary(i => i.NominationId, i => VoteRules.Count(i.VoteRule, i.ThresholdPercent, i.Approve, i.Reject, session.MemberCount, present, options.CouncilQuorumPercent));
+        var beyond = session.Places is { } places ? await BeyondPlacesAsync(context, session.Items, outcomes, places, cancellationToken).ConfigureAwait(false) : [];
         foreach (var item in session.Items)
         {
-            var outcome = VoteRules.Count(item.VoteRule, item.ThresholdPercent, item.Approve, item.Reject, session.MemberCount, present, options.CouncilQuorumPercent);
+            var outcome = outcomes[item.NominationId];
+            if (beyond.Contains(item.NominationId)) outcome = outcome with { Result = "Failed" };
             item.Result = outcome.Result;
             tallies.Add(new { nomination = item.NominationId, approve = outcome.Approve, reject = outcome.Reject, result = outcome.Result });
             context.NominationEvents.Add(new NominationEvent
             {
                 NominationId = item.NominationId, Event = "CouncilVoted", Actor = by, At = now,
-                Note = $"{session.Title} (biên bản số {minutes.DocumentNumber}): {outcome.Approve}/{outcome.Members} thành viên đồng ý ({outcome.ApprovePercent:0.##}%) — {ResultLabel(outcome.Result)}",
+                Note = $"{session.Title} (biên bản số {minutes.DocumentNumber}): {outcome.Approve}/{outcome.Members} thành viên đồng ý ({outcome.ApprovePercent:0.##}%) — {ResultLabel(outcome.Result)}"
+                    + (beyond.Contains(item.NominationId) ? $" (ngoài {session.Places} suất được đề nghị; bằng phiếu thì ưu tiên nữ — Nghị định 152/2025/NĐ-CP Điều 4)" : ""),
             });
             if (listed.TryGetValue(item.NominationId, out var nominee) && outcome.Result is "Passed" or "Failed" && nominee.Status == NominationStatuses.AwaitingCouncil)
             {

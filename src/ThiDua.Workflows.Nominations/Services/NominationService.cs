@@ -257,6 +257,8 @@ public sealed class NominationService(
             ["timeLimitWorkingDays"] = award.TimeLimitWorkingDays,
             // Posted at the unit before the dossier (GĐVH): the commune does not post it again.
             ["postingDays"] = award.PostingAtUnit ? 0 : award.PostingDays,
+            // Where the commune posts: before its council (the default) or after the vote (Thôn văn hóa).
+            ["postingAfterCouncil"] = award.PostingAfterCouncil,
             ["postingInWorkingDays"] = award.Level != AwardLevel.Commune,
             ["voteRule"] = award.VoteRule.ToString(),
             ["completenessWorkingDays"] = options.CompletenessCheckWorkingDays,

@@ -66,6 +66,8 @@ public sealed partial class NominationsInitializer(
                     .SetProperty(a => a.Basis, AwardCatalogSeed.CoCpBasis), cancellationToken).ConfigureAwait(false);
             // Gia đình văn hóa is posted at the thôn before the dossier (NĐ 86/2023), in catalogues seeded before this was known too.
             await db.AwardKinds.Where(a => a.Code == "GDVH" && !a.PostingAtUnit).ExecuteUpdateAsync(u => u.SetProperty(a => a.PostingAtUnit, true), cancellationToken).ConfigureAwait(false);
+            // Thôn văn hóa is posted after the council's vote (NĐ 86/2023), likewise.
+            await db.AwardKinds.Where(a => a.Code == "THONVH" && !a.PostingAfterCouncil).ExecuteUpdateAsync(u => u.SetProperty(a => a.PostingAfterCouncil, true), cancellationToken).ConfigureAwait(false);
             var seeded = options.SeedDemoData && !await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false);
             var people = seeded ? DemoData.AddDirectory(db) : [];
             var existing = await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);

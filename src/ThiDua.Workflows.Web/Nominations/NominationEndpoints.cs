@@ -160,8 +160,8 @@ public static class DirectoryEndpoints
         api.MapGet("/units", async (NominationsContexts contexts, CancellationToken ct) =>
         {
             await using var db = contexts.Create();
-            return (await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false)).Select(u => new { u.Id, u.Name, Kind = u.Kind.ToString(), u.MemberCount, u.Active });
-        }).WithTags("Directory").WithSummary("Units: phòng, thôn, schools, enterprises, cooperatives, household businesses, MTTQ and đoàn thể.");
+            return (await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false)).Select(u => new { u.Id, u.Name, Kind = u.Kind.ToString(), u.MemberCount, u.Active, u.MergedInto, u.MergedOn });
+        }).WithTags("Directory").WithSummary("Units: phòng, thôn, schools, enterprises, cooperatives, household businesses, MTTQ and đoàn thể; an inactive one merged in 2025 names the unit that continues it.");
 
         api.MapGet("/campaigns", async (NominationsContexts contexts, CancellationToken ct) =>
         {

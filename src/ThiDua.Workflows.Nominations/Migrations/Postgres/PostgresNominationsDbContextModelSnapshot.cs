@@ -172,6 +172,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("PostingAfterCouncil")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PostingAtUnit")
                         .HasColumnType("boolean");
 
@@ -533,6 +536,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
 
                     b.Property<string>("MinutesNumber")
                         .HasColumnType("text");
+
+                    b.Property<int?>("Places")
+                        .HasColumnType("integer");
 
                     b.Property<long>("ScheduledAt")
                         .HasColumnType("bigint");

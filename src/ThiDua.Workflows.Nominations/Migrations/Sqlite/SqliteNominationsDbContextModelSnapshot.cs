@@ -167,6 +167,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PostingAfterCouncil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PostingAtUnit")
                         .HasColumnType("INTEGER");
 
@@ -520,6 +523,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
 
                     b.Property<string>("MinutesNumber")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Places")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ScheduledAt")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ThiDua.Workflows.Nominations.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CouncilPlacesAndPostingAfterCouncil : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Places",
+                table: "CouncilSessions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PostingAfterCouncil",
+                table: "AwardKinds",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Places",
+                table: "CouncilSessions");
+
+            migrationBuilder.DropColumn(
+                name: "PostingAfterCouncil",
+                table: "AwardKinds");
+        }
+    }
+}
