@@ -59,6 +59,8 @@ public sealed class AnnualCalendarTests(CalendarWebHost host)
             [new(2027, 11, 19)] = () => SendHouseholdListAsync("thon1"),
             // The school reports on the movement before the first reminder.
             [new(2027, 11, 22)] = () => SendUnitReportAsync("hieutruong"),
+            // The yearly inspection is done only with its findings.
+            [new(2027, 10, 27)] = InspectAsync,
             // The office marks its provincial dossier sent after the first reminder.
             [new(2027, 12, 6)] = () => CompleteOwnTaskAsync("vanphong", "Gửi hồ sơ đề nghị khen thưởng cấp tỉnh hằng năm"),
         };
@@ -119,6 +121,9 @@ public sealed class AnnualCalendarTests(CalendarWebHost host)
         Assert.Equal([new(2027, 12, 10), new(2027, 12, 14)], Sent("vanphong", Remind, statistics));
         Assert.Equal([new(2027, 12, 15)], Sent("truongphong", Late, statistics));
 
+        // The yearly inspection: done on 27/10 with its findings, before its reminder (28/10).
+        Assert.Empty(Sent("vanphong", Remind, "Kiểm tra việc thực hiện phong trào tại các đơn vị, năm 2027"));
+
         // Nothing reminds on a day off.
         Assert.All(mail.Where(m => m.Subject.StartsWith(Remind, StringComparison.Ordinal)), m => Assert.True(days.IsWorkingDay(m.Day), $"{m.Subject} on {m.Day}"));
 
@@ -127,6 +132,7 @@ public sealed class AnnualCalendarTests(CalendarWebHost host)
         var page = await (await host.SignedInAsync("vanphong")).GetStringAsync("/calendar?year=2027");
         Assert.Contains("Bình xét Gia đình văn hóa — hạn 25/11/2027", page);
         Assert.Contains("Quá hạn, chưa thực hiện", page);
+        Assert.Contains("Đã thực hiện — Đã kiểm tra Thôn 1, Thôn 3, Trường THCS: thực hiện tốt; Thôn 3 chưa có báo cáo 6 tháng.", page);
         var api = await (await host.SignedInAsync("vanphong")).GetFromJsonAsync<JsonArray>("/api/calendar?year=2027");
         var gdvh = api!.Single(d => d!["id"]!.GetValue<string>() == "binh-xet-gdvh")!["units"]!.AsArray();
         Assert.Equal(["Done", "Done", "Overdue"], gdvh.OrderBy(u => u!["unitId"]!.GetValue<string>()).Select(u => u!["state"]!.GetValue<string>()));
@@ -197,6 +203,19 @@ public sealed class AnnualCalendarTests(CalendarWebHost host)
         var open = await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role&status=Open");
         var task = open!.Single(t => t!["title"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal))!;
         var done = await client.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(task["id"]!.GetValue<string>())}/complete", new { action = "Submitted", comment = "Đã gửi." });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        await SettleAsync();
+    }
+
+    private async Task InspectAsync()
+    {
+        var client = await host.SignedInAsync("vanphong");
+        var open = await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role&status=Open");
+        var task = open!.Single(t => t!["title"]!.GetValue<string>().StartsWith("Kiểm tra việc thực hiện phong trào", StringComparison.Ordinal))!;
+        var url = $"/api/tasks/{Uri.EscapeDataString(task["id"]!.GetValue<string>())}/complete";
+        var bare = await client.PostAsJsonAsync(url, new { action = "Submitted" });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        var done = await client.PostAsJsonAsync(url, new { action = "Submitted", comment = "Đã kiểm tra Thôn 1, Thôn 3, Trường THCS: thực hiện tốt; Thôn 3 chưa có báo cáo 6 tháng." });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         await SettleAsync();
     }

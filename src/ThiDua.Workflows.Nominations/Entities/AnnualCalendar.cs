@@ -64,6 +64,9 @@ public sealed class CalendarDeadline
 
     public bool Active { get; set; } = true;
 
+    /// <summary>Marking the task done needs a note: what was found (the yearly inspection's findings).</summary>
+    public bool NoteRequired { get; set; }
+
     public IReadOnlyList<int> ReminderDays =>
         Reminders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => int.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0).Where(d => d > 0).Distinct().OrderDescending().ToList();

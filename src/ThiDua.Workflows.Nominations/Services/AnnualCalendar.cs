@@ -20,7 +20,7 @@ public enum CalendarTaskState
     Done,
 }
 
-public sealed record CalendarUnitState(string UnitId, string UnitName, CalendarTaskState State, string? InstanceId);
+public sealed record CalendarUnitState(string UnitId, string UnitName, CalendarTaskState State, string? InstanceId, string? Note = null);
 
 public sealed record CalendarDeadlineView(CalendarDeadline Deadline, int Year, DateOnly DueDate, DateOnly OpensOn, IReadOnlyList<CalendarUnitState> Units);
 
@@ -126,7 +126,9 @@ public sealed partial class AnnualCalendar(
                     _ when now > days.EndOfWorkingDay(due) => CalendarTaskState.Overdue,
                     _ => CalendarTaskState.Open,
                 };
-                states.Add(new CalendarUnitState(ownerId, ownerName, state, instance?.Id));
+                // What the person wrote when marking it done (the inspection's findings).
+                var note = instance?.Variables["DeadlineResult"]?["comment"] is JsonValue c && c.TryGetValue(out string? text) ? text : null;
+                states.Add(new CalendarUnitState(ownerId, ownerName, state, instance?.Id, note));
             }
 
             views.Add(new CalendarDeadlineView(deadline, year, due, due.AddDays(-deadline.OpensDaysBefore), states));
@@ -210,6 +212,7 @@ public sealed partial class AnnualCalendar(
         ["role"] = deadline.Audience == CalendarAudience.Office ? Roles.Office : Roles.UnitSubmitter,
         ["reminders"] = new JsonArray(deadline.ReminderDays.Select(d => (JsonNode)d).ToArray()),
         ["escalateAfterWorkingDays"] = deadline.EscalateAfterWorkingDays,
+        ["commentRequiredFor"] = deadline.NoteRequired ? new JsonArray("Submitted") : new JsonArray(),
     };
 
     private async Task CloseAsync(string instanceId, string? by, CancellationToken cancellationToken) =>

@@ -24,6 +24,12 @@ public static class AnnualCalendarSeed
         },
         new()
         {
+            Id = "kiem-tra-phong-trao", Order = 7, Title = "Kiểm tra việc thực hiện phong trào tại các đơn vị", DueMonth = 10, DueDay = 29,
+            Description = "Phòng Văn hóa - Xã hội kiểm tra việc thực hiện phong trào tại các đơn vị, thôn; khi hoàn thành ghi kết quả kiểm tra (đơn vị đã kiểm tra, ưu điểm, tồn tại, kiến nghị).",
+            Audience = CalendarAudience.Office, Fulfilment = CalendarFulfilment.Task, OpensDaysBefore = 30, Reminders = "5,1", NoteRequired = true,
+        },
+        new()
+        {
             Id = "binh-xet-gdvh", Order = 3, Title = "Bình xét Gia đình văn hóa", DueMonth = 11, DueDay = 25,
             Description = "Thôn họp bình xét, niêm yết danh sách 10 ngày và gửi văn bản đề nghị công nhận Gia đình văn hóa (NĐ 86/2023).",
             Audience = CalendarAudience.Villages, Fulfilment = CalendarFulfilment.Proposal, AwardCode = "GDVH", OpensDaysBefore = 30, Reminders = "5,2",

@@ -275,6 +275,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("NoteRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OpensDaysBefore")
                         .HasColumnType("integer");
 

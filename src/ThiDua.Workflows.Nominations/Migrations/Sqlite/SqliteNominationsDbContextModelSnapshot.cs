@@ -270,6 +270,9 @@ namespace ThiDua.Workflows.Nominations.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoteRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OpensDaysBefore")
                         .HasColumnType("INTEGER");
 
