@@ -72,6 +72,8 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
 
     public DbSet<CalendarDeadline> CalendarDeadlines => Set<CalendarDeadline>();
 
+    public DbSet<UnitPlan> UnitPlans => Set<UnitPlan>();
+
     public DbSet<UnitReportItem> UnitReportItems => Set<UnitReportItem>();
 
     public DbSet<ProvinceSubmission> ProvinceSubmissions => Set<ProvinceSubmission>();
@@ -256,6 +258,13 @@ public abstract class NominationsDbContext(DbContextOptions options) : DbContext
             b.HasKey(x => x.Id);
             b.HasIndex(x => new { x.CampaignId, x.UnitId, x.Year }).IsUnique();
             b.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.ReportId);
+        });
+        modelBuilder.Entity<UnitPlan>(b =>
+        {
+            b.ToTable("UnitPlans");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.FileName).HasMaxLength(260);
+            b.HasIndex(x => new { x.UnitId, x.SubmittedAt });
         });
         modelBuilder.Entity<CalendarDeadline>(b =>
         {

@@ -37,9 +37,16 @@ public sealed class CampaignPlanTests
 
         await host.SettleAsync();
 
-        async Task Submit(string unit) => Assert.Equal(ResumeOutcome.Resumed, Assert.Single(await host.Runtime.TriggerAsync(
-            new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("submitPlan")),
-            new TriggerOptions(new JsonObject { ["action"] = "Submitted", ["by"] = unit }, WorkflowInstanceId: "plan-" + unit))).Outcome);
+        // A unit sends its plan and the office accepts it at once (its review has its own deadline, not tested here).
+        async Task Submit(string unit)
+        {
+            Assert.Equal(ResumeOutcome.Resumed, Assert.Single(await host.Runtime.TriggerAsync(
+                new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("submitPlan")),
+                new TriggerOptions(new JsonObject { ["action"] = "Submitted", ["by"] = unit }, WorkflowInstanceId: "plan-" + unit))).Outcome);
+            Assert.Equal(ResumeOutcome.Resumed, Assert.Single(await host.Runtime.TriggerAsync(
+                new Stimulus(UserTask.TypeName, UserTask.CompletionPayload("reviewPlan")),
+                new TriggerOptions(new JsonObject { ["action"] = "Accept", ["by"] = "vanphong" }, WorkflowInstanceId: "plan-" + unit))).Outcome);
+        }
 
         async Task At(int month, int day, int hour)
         {

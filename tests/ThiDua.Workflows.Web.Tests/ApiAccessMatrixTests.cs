@@ -25,6 +25,7 @@ public sealed class ApiAccessMatrixTests(WebHost host)
         { "GET /api/campaign/plans", "/api/campaign/plans", null, "4aaaaaaa" },
         { "POST /api/campaign/plans/start", "/api/campaign/plans/start", null, "4ddadaaa" },
         { "POST /api/campaign/plans/{unitId}/submit", "/api/campaign/plans/khong-co/submit", null, "4ddadaad" },
+        { "GET /api/campaign/plans/{unitId}/file", "/api/campaign/plans/khong-co/file", null, "4aaaaaaa" },
         { "GET /api/tasks", "/api/tasks", null, "4aaaaaaa" },
         { "POST /api/tasks/{id}/complete", "/api/tasks/khong-co/complete", """{"action":"Approve"}""", "4aaaaaaa" },
         { "POST /api/tasks/{id}/claim", "/api/tasks/khong-co/claim", null, "4aaaaaaa" },

@@ -75,9 +75,20 @@ public sealed class WebHostTests
         Assert.All(plans, p => Assert.Equal("Suspended", p!["status"]!.GetValue<string>()));
 
         var unit = await _host.SignedInAsync("thon1");
-        var own = await unit.PostAsync("/api/campaign/plans/thon-1/submit", null);
-        var again = await unit.PostAsync("/api/campaign/plans/thon-1/submit", null);
-        var other = await unit.PostAsync("/api/campaign/plans/mttq/submit", null);
+        MultipartFormDataContent Plan()
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(ThiDua.Workflows.Testing.TestFiles.Pdf("Kế hoạch triển khai phong trào của Thôn 1")), "file", "Ke hoach Thon 1.pdf");
+            return form;
+        }
+
+        // The plan is a file: sent without one, the field is named and nothing changes.
+        var bare = await unit.PostAsync("/api/campaign/plans/thon-1/submit", null);
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("file", await bare.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var own = await unit.PostAsync("/api/campaign/plans/thon-1/submit", Plan());
+        var again = await unit.PostAsync("/api/campaign/plans/thon-1/submit", Plan());
+        var other = await unit.PostAsync("/api/campaign/plans/mttq/submit", Plan());
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -85,7 +96,28 @@ public sealed class WebHostTests
         Assert.Contains("mttq", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var after = await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans");
         Assert.True(after!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!["submitted"]!.GetValue<bool>());
+        Assert.Equal("UnderReview", after!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!["stage"]!.GetValue<string>());
         Assert.False(after!.Single(p => p!["unitId"]!.GetValue<string>() == "mttq")!["submitted"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/api/campaign/plans/thon-1/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _host.SignedInAsync("thon2")).GetAsync("/api/campaign/plans/thon-1/file")).StatusCode);
+
+        // The office returns it with what to change (its task in the inbox); the unit sends it again; the office accepts.
+        var api = new NominationApi(_host);
+        async Task DecideReviewAsync(string action, string? comment)
+        {
+            var open = await api.GetAsync("vanphong", "/api/tasks?scope=all&status=Open&correlationId=plan:thon-1");
+            var review = open.AsArray().Single(t => t!["activityId"]!.GetValue<string>() == "reviewPlan")!;
+            await api.PostAsync("vanphong", $"/api/tasks/{Uri.EscapeDataString(review["id"]!.GetValue<string>())}/complete", new { action, comment });
+        }
+
+        await DecideReviewAsync("Return", "Bổ sung chỉ tiêu chuyển đổi số cho từng tháng.");
+        var returned = (await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans"))!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!;
+        Assert.Equal("Returned", returned["stage"]!.GetValue<string>());
+        Assert.Equal("Bổ sung chỉ tiêu chuyển đổi số cho từng tháng.", returned["returnNote"]!.GetValue<string>());
+        Assert.Contains("Bổ sung chỉ tiêu chuyển đổi số", await unit.GetStringAsync("/campaign"));
+        Assert.Equal(HttpStatusCode.OK, (await unit.PostAsync("/api/campaign/plans/thon-1/submit", Plan())).StatusCode);
+        await DecideReviewAsync("Accept", null);
+        Assert.Equal("Accepted", (await office.GetFromJsonAsync<JsonArray>("/api/campaign/plans"))!.Single(p => p!["unitId"]!.GetValue<string>() == "thon-1")!["stage"]!.GetValue<string>());
     }
 
     [Fact]

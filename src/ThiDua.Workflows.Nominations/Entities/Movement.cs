@@ -97,3 +97,24 @@ public static class UnitReportStatuses
 
     public static bool CanMove(string from, string to) => Moves.TryGetValue(from, out var targets) && targets.Contains(to, StringComparer.Ordinal);
 }
+
+/// <summary>
+/// A unit's implementation plan as it sent it (a file): every sending is kept, the latest is the one the office reviews
+/// (accept, or return with what to change) in the plan's workflow.
+/// </summary>
+public sealed class UnitPlan
+{
+    public required string Id { get; set; }
+
+    public required string UnitId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public required string SubmittedBy { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}

@@ -25,16 +25,35 @@ public static class CampaignEndpoints
             .RequireAuthorization(Roles.Office)
             .WithSummary("Starts the plan deadline of every configured unit (units already started are left alone).");
 
-        group.MapPost("/plans/{unitId}/submit", async (string unitId, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+        // Multipart without an antiforgery token: the auth cookie is SameSite=Lax, so a cross-site form cannot post it.
+        group.MapPost("/plans/{unitId}/submit", async (string unitId, HttpRequest http, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
             {
                 var ownUnit = user.FindFirstValue("unit");
                 if (!user.IsInRole(Roles.Office) && !user.IsInRole(Roles.OfficeHead) && ownUnit != unitId)
                     return Results.Problem($"Người dùng không thuộc đơn vị '{unitId}'.", statusCode: StatusCodes.Status403Forbidden);
-                return await campaigns.SubmitPlanAsync(unitId, user.Identity!.Name!, ct)
-                    ? Results.Ok(new { unitId, submitted = true })
-                    : Results.Problem($"Đơn vị '{unitId}' không có kế hoạch đang chờ nộp (đã nộp, hoặc chưa được giao).", statusCode: StatusCodes.Status409Conflict);
+                var file = http.HasFormContentType ? (await http.ReadFormAsync(ct).ConfigureAwait(false)).Files.GetFile("file") : null;
+                byte[]? content = null;
+                if (file is not null)
+                {
+                    await using var stream = file.OpenReadStream();
+                    using var buffer = new MemoryStream();
+                    await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                    content = buffer.ToArray();
+                }
+
+                return (await campaigns.SubmitPlanAsync(unitId, user.Identity!.Name!, file is null ? null : NominationEndpoints.FileNameOf(file), content, ct).ConfigureAwait(false))
+                    .ToHttp(p => Results.Ok(new { unitId, submitted = true, planId = p.Id, p.FileName }));
             })
-            .WithSummary("Records that a unit submitted its implementation plan.");
+            .DisableAntiforgery()
+            .WithSummary("A unit sends its implementation plan (multipart, field file: PDF or Word); the office then accepts it or returns it (its task reviewPlan).");
+
+        group.MapGet("/plans/{unitId}/file", async (string unitId, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            {
+                var actor = user.ToActor();
+                if (!actor.SeesAllNominations && actor.UnitId != unitId) return Results.NotFound();
+                return await campaigns.LatestPlanAsync(unitId, ct).ConfigureAwait(false) is { } plan ? Results.File(plan.Content, plan.ContentType, plan.FileName) : Results.NotFound();
+            })
+            .WithSummary("The latest plan file a unit sent (the unit itself, the office, the council and the chair).");
 
         var movement = app.MapGroup("/api/campaigns/{campaignId}").WithTags("Campaign").RequireAuthorization();
         movement.MapGet("/reports", async (string campaignId, int? year, ClaimsPrincipal user, MovementService service, CancellationToken ct) =>

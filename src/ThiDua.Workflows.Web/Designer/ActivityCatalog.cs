@@ -201,7 +201,7 @@ public sealed class ActivityCatalog(ActivityRegistry registry)
     }
 
     private static readonly string[] KnownActions =
-        ["Approve", "Reject", "Return", "Done", "Complete", "Supplement", "Resubmitted", "Eligible", "Ineligible", "Hold", "Continue", "Stop", "Sign", "Resubmit", "Close", "Forwarded"];
+        ["Approve", "Reject", "Return", "Done", "Complete", "Supplement", "Resubmitted", "Eligible", "Ineligible", "Hold", "Continue", "Stop", "Sign", "Resubmit", "Close", "Forwarded", "Accept"];
 
     /// <summary>Vietnamese names of the outcomes and task actions the designer may draw as ports.</summary>
     public IReadOnlyDictionary<string, string> OutcomeNames { get; } =

@@ -47,7 +47,7 @@ public static partial class Flash
         ["report-returned"] = ("Đã trả lại báo cáo để đơn vị bổ sung.", true),
         ["2fa-on"] = ("Đã bật xác thực hai lớp: từ lần đăng nhập sau, hệ thống hỏi mã của ứng dụng.", true),
         ["2fa-off"] = ("Đã tắt xác thực hai lớp.", true),
-        ["plan"] = ("Đã ghi nhận kế hoạch triển khai của đơn vị.", true),
+        ["plan"] = ("Đã gửi kế hoạch triển khai; Phòng Văn hóa - Xã hội sẽ xét.", true),
         ["user-created"] = ("Đã tạo người dùng.", true),
         ["user-enabled"] = ("Đã mở khóa người dùng.", true),
         ["user-disabled"] = ("Đã khóa người dùng: người này không đăng nhập được nữa.", true),

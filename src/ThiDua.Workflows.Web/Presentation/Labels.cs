@@ -25,6 +25,7 @@ public static class Labels
         "Resubmit" => "Hoàn thiện, trình lại",
         "Close" => "Đóng hồ sơ",
         "Forwarded" => "Đã chuyển quyết định đến đơn vị",
+        "Accept" => "Chấp nhận",
         null => "",
         _ => action,
     };
