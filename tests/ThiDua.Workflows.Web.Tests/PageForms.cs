@@ -20,6 +20,23 @@ public static partial class PageForms
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, string handler, IReadOnlyDictionary<string, string> fields) =>
         PostAsync(client, pageUrl, handler, fields.AsEnumerable());
 
+    /// <summary>Posts a form that carries a file (multipart/form-data), as a browser does for an upload field.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        HttpClient client, string pageUrl, string handler, IReadOnlyDictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(pageUrl);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(page)), "__RequestVerificationToken" },
+            { new StringContent(handler), "_handler" },
+            { new ByteArrayContent(content), fileField, fileName },
+        };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return await client.PostAsync(pageUrl, form);
+    }
+
     /// <summary>The page a post/redirect/get answer leads to.</summary>
     public static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage response)
     {

@@ -97,11 +97,19 @@ public sealed class CampaignPageTests(WebHost host)
         var page = await unit.GetStringAsync("/campaign");
         Assert.Contains("Trường THCS xã Trường Lưu", page);
         Assert.DoesNotContain("Thôn 3", page);
-        var other = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "thon-3" });
+        var plan = ThiDua.Workflows.Testing.TestFiles.Pdf("Kế hoạch triển khai phong trào của Trường THCS");
+        var other = await PageForms.PostFileAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "thon-3" }, "planFile", "Ke hoach.pdf", plan);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
-        var own = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" });
-        Assert.Contains("Đã ghi nhận kế hoạch triển khai", await PageForms.FollowAsync(unit, own));
-        var again = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" });
+        // Without its file the plan is not sent, and the page says why.
+        var bare = await PageForms.PostAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("Cần gửi tệp kế hoạch triển khai", await bare.Content.ReadAsStringAsync());
+        var own = await PageForms.PostFileAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" }, "planFile", "Kế hoạch THCS.pdf", plan);
+        var after = await PageForms.FollowAsync(unit, own);
+        Assert.Contains("Đã gửi kế hoạch triển khai", after);
+        Assert.Contains("Đã nộp, chờ xét", after);
+        Assert.Contains("Kế hoạch THCS.pdf", after);
+        var again = await PageForms.PostFileAsync(unit, "/campaign", "submit", new Dictionary<string, string> { ["unitId"] = "truong-thcs" }, "planFile", "Ke hoach.pdf", plan);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // once
 
         var office = await (await host.SignedInAsync("vanphong")).GetStringAsync("/campaign");
